@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 from .extract import Extractor, default_extractor
 from .ingest import Document, IngestError, read
 from .store import Store
+from .store.events import merge_new_claims
 
 Progress = Callable[[Document | IngestError], None]
 
@@ -37,7 +38,8 @@ def run(paths: Iterable[str | Path], store: Store, extractor: Extractor | None =
         fmt: str | None = None, progress: Progress | None = None,
         extract: bool = True) -> RunResult:
     """Ingest ``paths`` into ``store``; with ``extract`` also extract and store claims."""
-    extractor = extractor or default_extractor()
+    if extract:   # ingest-only runs must not load (or need) an extraction backend
+        extractor = extractor or default_extractor()
     name, version = (extractor.name, extractor.version) if extract else ("ingest", "none")
     result = RunResult(store.start_run(name, version))
     started = time.perf_counter()
@@ -49,6 +51,7 @@ def run(paths: Iterable[str | Path], store: Store, extractor: Extractor | None =
             _one(item, store, extractor if extract else None, name, version, result)
         if progress:
             progress(item)
+    merge_new_claims(store)     # claims of this run join events (incremental)
     result.seconds = time.perf_counter() - started
     store.finish_run(result.run_id, result.stats())
     return result

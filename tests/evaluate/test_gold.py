@@ -10,8 +10,13 @@ from armstrace.evaluate import GoldDoc, GoldFileError, evaluate, read_gold
 from armstrace.evaluate.matching import reduce_records
 
 SHARED_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
-# Records per file in the README's counts tables (before any same-key reduction).
-README_COUNTS = {"dev.jsonl": 62, "dev-written.jsonl": 184}
+# Gold records per file and type, from the counts in the eval README. Gold files
+# keep one record per key per document (convention 5), so reduction removes none.
+README_COUNTS = {
+    "dev.jsonl": {"transfer": 29, "exercise": 6, "agreement": 8, "meeting": 5, "sanction": 14},
+    "dev-written.jsonl": {"transfer": 119, "exercise": 7, "agreement": 13, "meeting": 22,
+                          "sanction": 23},
+}
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:
@@ -94,11 +99,13 @@ def test_shared_gold_scores_perfectly_against_itself(name):
     if not path.exists():
         pytest.skip(f"{path} not present (the shared eval folder sits beside the repo)")
     docs = read_gold(path)
-    assert sum(len(d.records) for d in docs) == README_COUNTS[name]
-    reduced = sum(len(reduce_records(d.records)) for d in docs)
+    expected = README_COUNTS[name]
+    assert sum(len(d.records) for d in docs) == sum(expected.values())
+    assert sum(len(reduce_records(d.records)) for d in docs) == sum(expected.values())
     result = evaluate([path], as_system)[path]
+    assert {t: c.tp for t, c in result.per_type.items()} == expected
     micro = result.micro
-    assert (micro.tp, micro.fp, micro.fn) == (reduced, 0, 0)
+    assert (micro.tp, micro.fp, micro.fn) == (sum(expected.values()), 0, 0)
     assert micro.precision == micro.recall == micro.f1 == 1.0
     assert result.transfer_stage_agreement == 1.0
     assert result.transfer_assertion_agreement == 1.0

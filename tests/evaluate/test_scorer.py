@@ -205,3 +205,13 @@ def test_table_and_error_listing_render():
     listing = format_errors(result)
     assert "false positive (1)" in listing and "false negative (1)" in listing
     assert "item=missiles" in listing
+
+
+def test_matching_is_maximal_when_a_list_and_an_exact_gold_compete():
+    # Gold: naval-or-nuclear, and naval. System: naval, nuclear. The naval record goes to
+    # the exact gold, nuclear to the list: two matches, whatever the order of output.
+    gold = {"d": [transfer("RUS", "PRK", ["naval", "nuclear"]), transfer("RUS", "PRK", "naval")]}
+    for system in ([transfer("RUS", "PRK", "naval"), transfer("RUS", "PRK", "nuclear")],
+                   [transfer("RUS", "PRK", "nuclear"), transfer("RUS", "PRK", "naval")]):
+        counts = score(gold, {"d": system}).per_type["transfer"]
+        assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)

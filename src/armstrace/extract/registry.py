@@ -8,6 +8,7 @@ from .base import Extractor
 
 # name -> "module:factory"; the first is the default
 EXTRACTORS = {
+    "rules": "armstrace.extract.engine:RuleExtractor",
     "minimal": "armstrace.extract.minimal:MinimalExtractor",
 }
 
@@ -18,10 +19,15 @@ def extractor_names() -> list[str]:
 
 @cache
 def get_extractor(name: str) -> Extractor:
+    """The shared instance of a named extractor (loaded once per process)."""
+    return make_extractor(name)
+
+
+def make_extractor(name: str, **options) -> Extractor:
     if name not in EXTRACTORS:
         raise ValueError(f"unknown extractor {name!r}; choose one of {', '.join(EXTRACTORS)}")
     module, factory = EXTRACTORS[name].split(":")
-    return getattr(import_module(module), factory)()
+    return getattr(import_module(module), factory)(**options)
 
 
 def default_extractor() -> Extractor:

@@ -1,14 +1,16 @@
-"""Publication dates from metadata, normalised to ISO 8601 (YYYY-MM-DD)."""
+"""Publication dates from metadata as ISO 8601, at the precision given (YYYY[-MM[-DD]])."""
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 _ISO = re.compile(r"^(\d{4})(-(\d{2})(-(\d{2}))?)?")
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
              "PARSERS": ["timestamp", "absolute-time", "custom-formats"]}
+_PRECISION = {"year": "%Y", "month": "%Y-%m"}
 
 
 def iso_date(value: object) -> str | None:
@@ -23,5 +25,12 @@ def iso_date(value: object) -> str | None:
     match = _ISO.match(text)
     if match:
         return match.group(0)
-    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
-    return parsed.strftime("%Y-%m-%d") if parsed else None
+    parsed = _parser().get_date_data(text)     # "March 2023" stays "2023-03", no invented day
+    if parsed.date_obj is None:
+        return None
+    return parsed.date_obj.strftime(_PRECISION.get(parsed.period, "%Y-%m-%d"))
+
+
+@cache
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings=_SETTINGS)

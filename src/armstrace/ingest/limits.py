@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024   # 20 MB per single document file
+DEFAULT_MAX_BYTES = 20_000_000   # 20 MB per single document file (decimal, as messages show)
 
 
 def max_bytes() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,8 @@ class Record:
 
 
 def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, (list, tuple)) else value
+    """Key fields hold codes or sets of codes: sets compare as sets, in any order."""
+    return tuple(sorted(set(value))) if isinstance(value, (list, tuple, set, frozenset)) else value
 
 
 def validate(data: dict[str, Any], where: str = "record", allow_lists: bool = False) -> Record:
@@ -166,7 +168,8 @@ def validate(data: dict[str, Any], where: str = "record", allow_lists: bool = Fa
         raw = data.get(f.name)
         if raw is None:
             if f.is_key:
-                raise OntologyError(f"{where}: key field {f.name!r} is missing")
+                raise OntologyError(f"{where}: key field {f.name!r} is missing; "
+                                    f"give {_expected(f)}")
             if f.default is not None:
                 values[f.name] = f.default
             continue
@@ -186,7 +189,7 @@ def _check(f: Field, raw: Any, where: str, allow_lists: bool) -> Any:
     if f.kind == "text":
         return str(raw)
     if f.kind == "date":
-        if not isinstance(raw, str) or not _DATE.match(raw):
+        if not isinstance(raw, str) or not _DATE.match(raw) or not _real_dates(raw):
             raise OntologyError(
                 f"{where}: field {f.name!r} must be an ISO 8601 date (2022, 2022-11, "
                 f"2022-11-05 or an interval 1990/1999), got {raw!r}")
@@ -203,12 +206,34 @@ def _check(f: Field, raw: Any, where: str, allow_lists: bool) -> Any:
 
 
 def _code(f: Field, raw: Any, allowed: set | frozenset, where: str) -> str:
+    if not isinstance(raw, str):
+        raise OntologyError(f"{where}: field {f.name!r} must be one code, got {raw!r}; "
+                            f"give {_expected(f)}")
     if raw not in allowed:
         shown = "any ISO 3166-1 alpha-3 state code or one of " + ", ".join(
             sorted(c for c in allowed if not c.isalpha() or len(c) != 3 or c in _extra_codes())) \
             if f.kind.startswith("actor") else ", ".join(sorted(allowed))
         raise OntologyError(f"{where}: field {f.name!r} has unknown code {raw!r}; allowed: {shown}")
     return raw
+
+
+def _expected(f: Field) -> str:
+    """What a field takes, for error messages."""
+    if f.kind.startswith("actor"):
+        codes = "(ISO 3166-1 alpha-3 such as RUS, or NATO, UN, HOUTHIS, UNKNOWN ...)"
+        return f"an actor code {codes}" if f.kind == "actor" else f"a list of actor codes {codes}"
+    return "one of " + ", ".join(ontology().codes(f.list)) if f.list else f"a {f.kind} value"
+
+
+def _real_dates(raw: str) -> bool:
+    """Months 01-12 and days that exist, in each end of an interval."""
+    for part in raw.split("/"):
+        year, month, day = (part.split("-") + ["01", "01"])[:3]
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:
+            return False
+    return True
 
 
 @cache

@@ -19,8 +19,14 @@ def _create_v1(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _create_v2(conn: Connection) -> None:
+    from . import schema_kb
+    schema.metadata.create_all(conn, tables=schema_kb.TABLES)
+
+
 STEPS: list[Step] = [
     (1, "documents, runs, claims with evidence, ingest errors", _create_v1),
+    (2, "events merged from claims, their claims and actors", _create_v2),
 ]
 
 

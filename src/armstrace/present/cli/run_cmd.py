@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ...extract import extractor_names, get_extractor
@@ -64,4 +65,6 @@ def _report(result: RunResult, quiet: bool) -> None:
                       f"{result.claims} claims stored, {len(result.errors)} errors, "
                       f"{result.docs_per_second:.1f} docs/s")
     for error in result.errors:
-        err_console.print(f"[red]error:[/] {error.input}: {error.problem}", highlight=False)
+        # escaped (a file may be named "report [draft].txt") and one line per error, for grep
+        err_console.print(f"[red]error:[/] {escape(error.input)}: {escape(error.problem)}",
+                          highlight=False, soft_wrap=True)

@@ -5,6 +5,7 @@ from enum import Enum
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ...store import ClaimFilter, claims, documents
@@ -60,11 +61,11 @@ def _claims_table(rows: list[dict]) -> None:
     for col in ("type", "who", "what", "stage", "assertion", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        who, what = _describe(r)
+        who, what = (escape(part) for part in _describe(r))
         quote = (r.get("evidence") or {}).get("quote", "")
         src = ", ".join(x for x in (r.get("source"), r.get("document_date")) if x)
         table.add_row(r["type"], who, what, r.get("stage", ""), r.get("assertion", ""),
-                      f"\u201c{quote}\u201d" + (f"\n[dim]{src}[/]" if src else ""))
+                      f"\u201c{escape(quote)}\u201d" + (f"\n[dim]{escape(src)}[/]" if src else ""))
     console.print(table)
 
 
@@ -85,7 +86,8 @@ def _documents_table(rows: list[dict]) -> None:
     for col in ("id", "date", "source", "title"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"][:12], r["date"] or "", r["source"] or "", r["title"] or "")
+        table.add_row(r["id"][:12], r["date"] or "", escape(r["source"] or ""),
+                      escape(r["title"] or ""))
     console.print(table)
 
 
@@ -102,5 +104,5 @@ def errors_command(db: DbOption = None,
     for col in ("when", "input", "problem"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r["at"])[:19], r["input"], r["problem"])
+        table.add_row(str(r["at"])[:19], escape(r["input"]), escape(r["problem"]))
     console.print(table)

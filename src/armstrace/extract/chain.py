@@ -1,0 +1,34 @@
+"""The chain of governing words above a trigger: where stage and assertion cues sit."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+# how far up a cue may govern the trigger; clauses introduced by these deps carry it
+_UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
+       "nsubj", "nsubjpass", "csubj", "attr", "appos", "compound", "amod", "acomp", "oprd", "dep",
+       "npadvmod", "parataxis"}
+
+
+def governors(token: Token, limit: int = 6) -> Iterator[Token]:
+    """The trigger, then its heads up to the root (at most ``limit``)."""
+    yield token
+    current = token
+    for _ in range(limit):
+        if current.head is current or current.dep_ not in _UP:
+            return
+        current = current.head
+        yield current
+
+
+def modifiers(token: Token) -> Iterator[Token]:
+    """Auxiliaries, negation, adverbs and markers attached to a word."""
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "prt", "det", "amod",
+                          "compound", "npadvmod"):
+            yield child
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children)

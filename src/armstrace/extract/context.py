@@ -1,0 +1,124 @@
+"""One parsed sentence with its actor and item mentions: what every rule reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..ontology import Evidence, Record, validate
+
+# dependency labels that keep a token inside the noun phrase naming an actor
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nn"}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int                  # token index in the sentence doc
+    end: int
+    code: str
+    kind: str                   # gazetteer kind: state, demonym, leader, capital, ...
+    made: bool = False          # followed by -made / -built / -supplied (an origin marker)
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    start: int
+    end: int
+    category: str
+    categories: tuple[str, ...]
+    kind: str                   # generic | system | tech
+    designation: str | None = None
+    maker: str | None = None
+    weak: bool = False
+
+
+@dataclass
+class Context:
+    """A sentence of a document, parsed, with what the gazetteers found in it."""
+    doc: Doc                    # the parsed sentence
+    offset: int                 # character offset of the sentence in the document
+    text: str                   # the whole document text
+    doc_id: str
+    date: str | None            # the document's date
+    actors: list[ActorMention] = field(default_factory=list)
+    items: list[ItemMention] = field(default_factory=list)
+    previous: list[ActorMention] = field(default_factory=list)   # earlier sentences, oldest first
+    known_makers: list[str] = field(default_factory=list)        # actors named in the document
+    recipients: list[tuple[str, str]] = field(default_factory=list)  # (supplier, recipient) so far
+
+    def elided_recipient(self, suppliers: list[str]) -> list[str]:
+        """"It has also provided howitzers": the recipient named before for this supplier,
+        or the only recipient the document has named so far."""
+        for supplier, recipient in reversed(self.recipients):
+            if supplier in suppliers:
+                return [recipient]
+        named = {r for _, r in self.recipients}
+        return list(named) if len(named) == 1 and not named & set(suppliers) else []
+
+    def actor_at(self, token: Token) -> ActorMention | None:
+        for m in self.actors:
+            if m.start <= token.i < m.end:
+                return m
+        return None
+
+    def actors_of(self, token: Token, depth: int = 2, through_preps: bool = True) -> list[str]:
+        """Actor codes a noun phrase names: the token, its modifiers, and its conjuncts.
+
+        ``through_preps`` also looks into "of"/"in" phrases ("the government of Iraq");
+        a recipient after "for" must not ("for the war in Ukraine").
+        """
+        codes: list[str] = []
+        for head in [token, *_conjuncts(token)]:
+            code = self._np_actor(head, depth, through_preps)
+            if code is None:
+                code = self.reference(head)
+            if code and code not in codes:
+                codes.append(code)
+        return codes
+
+    def _np_actor(self, token: Token, depth: int, through_preps: bool = True) -> str | None:
+        m = self.actor_at(token)
+        if m and not m.made:
+            return m.code
+        if depth <= 0:
+            return None
+        for child in token.children:
+            if child.dep_ in _NP_DEPS or (through_preps and child.dep_ == "prep"
+                                          and child.lower_ in ("of", "in")):
+                target = child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    code = self._np_actor(target, depth - 1, through_preps)
+                    if code:
+                        return code
+        return None
+
+    def reference(self, token: Token) -> str | None:
+        """A pronoun or a definite description ("the country") resolved to the last actor named."""
+        from .references import resolve_reference
+        return resolve_reference(token, self)
+
+    def sentence_actors(self) -> list[str]:
+        out: list[str] = []
+        for m in self.actors:
+            if not m.made and m.code not in out:
+                out.append(m.code)
+        return out
+
+    def record(self, data: dict, start: int | None = None, end: int | None = None) -> Record:
+        """A validated record whose evidence is this sentence (or a clause of it)."""
+        record = validate(data, where=f"document {self.doc_id}")
+        s = self.offset + (self.doc[start].idx if start is not None else 0)
+        e = self.offset + (self.doc[end - 1].idx + len(self.doc[end - 1].text)
+                           if end is not None else len(self.doc.text.rstrip()))
+        record.evidence = Evidence(s, e, self.text[s:e], self.doc_id)
+        return record
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)

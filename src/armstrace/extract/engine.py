@@ -1,0 +1,98 @@
+"""The rule engine: spaCy parse + gazetteers + dependency rules, as one extractor."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..ingest.documents import Document
+from ..ontology import Record
+from ..reference.actors import Gazetteer
+from .context import ActorMention, Context, ItemMention
+from .events import event_records
+from .gate import select
+from .mentions import MADE_WORDS
+from .pipeline import load_nlp, sentencizer
+from .transfers import transfers
+
+NAME = "armstrace-rules"
+VERSION = "0.1.0"
+
+
+class RuleExtractor:
+    """Document in, records with evidence out; ``gate=False`` parses every sentence."""
+    name = NAME
+    version = VERSION
+
+    def __init__(self, gate: bool = True):
+        self.nlp = load_nlp()
+        self.finder = self.nlp.get_pipe("armstrace_mentions")
+        self.gazetteer = Gazetteer.default()
+        self.gate = gate
+
+    def extract(self, doc: Document) -> list[Record]:
+        return self.extract_many([doc])[0]
+
+    def extract_many(self, docs: list[Document]) -> list[list[Record]]:
+        plans = [self._plan(d) for d in docs]
+        texts = [s.text for _, cheap, chosen in plans for s in chosen]
+        parsed = iter(self.nlp.pipe(texts, batch_size=64))
+        out = []
+        for doc, cheap, chosen in plans:
+            parses = {s.start: next(parsed) for s in chosen}
+            out.append(self._records(doc, cheap, parses))
+        return out
+
+    def _plan(self, doc: Document) -> tuple[Document, Doc, list[Span]]:
+        cheap = self.finder(sentencizer()(self.nlp.make_doc(doc.text)))
+        return doc, cheap, select(cheap, self.gate)
+
+    def _records(self, doc: Document, cheap: Doc, parses: dict[int, Doc]) -> list[Record]:
+        records: list[Record] = []
+        previous: list[ActorMention] = []
+        for sent in cheap.sents:
+            if sent.start in parses:
+                ctx = self._context(doc, sent, parses[sent.start], previous)
+                ctx.recipients = [(r["supplier"], r["recipient"]) for r in records
+                                  if r.type == "transfer"]
+                records += transfers(ctx)
+                records += event_records(ctx)
+            previous += self.actor_mentions(cheap, doc.date, sent)
+        return records
+
+    def _context(self, doc: Document, sent: Span, parsed: Doc,
+                 previous: list[ActorMention]) -> Context:
+        actors = self.actor_mentions(parsed, doc.date)
+        return Context(doc=parsed, offset=sent.start_char, text=doc.text, doc_id=doc.id,
+                       date=doc.date, actors=actors, items=self.item_mentions(parsed),
+                       previous=list(previous),
+                       known_makers=sorted({m.code for m in previous + actors}))
+
+    def actor_mentions(self, doc: Doc, date: str | None, within: Span | None = None
+                       ) -> list[ActorMention]:
+        out = []
+        for span in doc.spans["actors"]:
+            if within is not None and not (within.start <= span.start < within.end):
+                continue
+            term = self.gazetteer.resolve_term(span.text, date, fuzzy=False)
+            if term is None:
+                continue
+            made = span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                doc[span.end + 1].lower_ in MADE_WORDS
+            out.append(ActorMention(span.start - (within.start if within else 0),
+                                    span.end - (within.start if within else 0),
+                                    term.code, term.kind, made, span.text))
+        return out
+
+    def item_mentions(self, doc: Doc) -> list[ItemMention]:
+        out = []
+        for span in doc.spans["items"]:
+            if span.label_ == "TECH":
+                out.append(ItemMention(span.start, span.end, "arms_unspecified",
+                                       ("arms_unspecified",), "tech"))
+                continue
+            term = self.finder.item_term(span)
+            if term is None:
+                continue
+            cats = tuple(term.categories) or (term.category,)
+            out.append(ItemMention(span.start, span.end, term.category, cats, term.kind,
+                                   term.designation, term.maker, term.weak))
+        return out

@@ -1,0 +1,108 @@
+"""Stage and assertion of events (exercises, meetings, agreements, sanctions).
+
+Events differ from transfers in their cues: "planned summit", "called off",
+"regular exercises", "came into force", "close to finalising". The nearest cue
+above the trigger wins; hedges always give ``proposed`` + ``hypothetical``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..assertion import assertion_of
+from ..chain import governors, modifiers
+from ..context import Context
+from ..cues import cues
+
+HEDGES = {"could", "might", "may"}
+FUTURE = {"would", "will", "shall", "should", "'ll", "wo"}
+CANCEL = {"cancel", "suspend", "halt", "postpone", "scrap", "abandon", "end", "lift", "revoke",
+          "stop", "freeze", "sever", "terminate", "scrap", "drop", "rescind", "annul", "remove",
+          "ease", "quit", "withdraw", "delay", "shelve", "axe", "repeal", "waive"}
+PROPOSE = {"plan", "propose", "intend", "seek", "want", "hope", "aim", "prepare", "expect",
+           "consider", "offer", "suggest", "invite", "urge", "call", "demand", "threaten",
+           "push", "press", "ask", "mull", "weigh", "explore", "envisage", "schedule", "due",
+           "proposal", "plan", "prospect", "idea", "threat", "call", "bid", "attempt"}
+NEGOTIATE = {"discuss", "negotiate", "negotiation", "discussion", "close"}
+AGREE = {"agree", "sign", "pledge", "promise", "commit", "conclude", "ink", "approve",
+         "finalise", "finalize", "accept"}
+ONGOING = {"regular", "regularly", "annual", "annually", "routine", "routinely", "yearly",
+           "repeatedly", "continue", "continued", "still", "ongoing", "every", "often",
+           "frequently", "recurring", "biennial", "since"}
+PROPOSE_MODS = {"planned", "proposed", "possible", "potential", "upcoming", "future",
+                "prospective", "mooted", "expected", "scheduled", "next", "announced"}
+# a cancelling cue governed by one of these describes a threat or a demand, not an act
+_IRREALIS = {"threaten", "demand", "call", "urge", "reject", "refuse", "want", "seek", "warn",
+             "propose", "consider", "demand", "out"}
+
+
+def event_stage(trigger: Token, default: str = "delivered", standing: str = "delivered") -> str:
+    """The stage cue nearest the trigger; ``standing`` when a cancellation is only threatened
+    or demanded (the thing stands: an alliance in force, talks going on)."""
+    above = None
+    for word in list(governors(trigger))[1:]:
+        above = _word_stage(word)
+        if above:
+            break
+    if above == "standing":
+        return standing
+    if above in ("cancelled", "proposed"):
+        return above
+    if _has(trigger, PROPOSE_MODS, deps=("amod", "compound", "advmod")):
+        return "proposed"
+    if _has(trigger, ONGOING, deps=("amod", "advmod", "npadvmod")):
+        return "ongoing"
+    return above or default
+
+
+def _word_stage(word: Token) -> str | None:
+    mods = {m.lower_ for m in modifiers(word)} | {c.lower_ for c in word.children
+                                                  if c.dep_ in ("advmod", "npadvmod")}
+    lemma = word.lemma_.lower()
+    if mods & (HEDGES | FUTURE):
+        return "proposed"
+    if mods & ONGOING or lemma in ("continue", "keep", "maintain"):
+        return "ongoing"
+    if word.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+        return None
+    if lemma in CANCEL or (lemma == "call" and any(c.lower_ == "off" for c in word.children)):
+        return "standing" if _irrealis(word) else "cancelled"
+    if lemma in PROPOSE:
+        return "proposed"
+    if lemma in NEGOTIATE:
+        return "negotiating"
+    if lemma in AGREE:
+        return "negotiating" if word.head.lower_ in ("close", "near", "closer") else "agreed"
+    return None
+
+
+def _irrealis(word: Token) -> bool:
+    head = word.head
+    return head is not word and head.lemma_.lower() in _IRREALIS and word.dep_ in (
+        "xcomp", "acl", "ccomp", "dobj", "pcomp", "csubj", "nsubj")
+
+
+def _has(token: Token, words: set[str], deps: tuple[str, ...]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in token.children)
+
+
+def event_assertion(trigger: Token, ctx: Context, parties) -> str:
+    """assertion_of, except that media and reports are ``reported`` even when national."""
+    for word in governors(trigger):
+        if word is trigger:
+            continue
+        if word.lemma_.lower() in cues().reporting_verbs and word.pos_ == "VERB":
+            subj = next((c for c in word.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() in cues().reported_nouns:
+                return "reported"
+            break
+    return assertion_of(trigger, ctx, parties)
+
+
+def settle(trigger: Token, ctx: Context, parties, default: str = "delivered",
+           standing: str = "delivered") -> tuple[str, str]:
+    """(stage, assertion) of an event; a hypothetical is always ``proposed``."""
+    assertion = event_assertion(trigger, ctx, parties)
+    stage = event_stage(trigger, default, standing)
+    if assertion == "hypothetical":
+        stage = "proposed"
+    return stage, assertion

@@ -1,0 +1,161 @@
+"""Transfer records: supplier and recipient from the dependency parse around an item.
+
+For each item mentioned, the nearest governing transfer word (a supply or
+receive verb, or a transfer noun) decides the roles:
+
+- supply verbs: subject supplies; "to X", the indirect object, or the direct
+  object when the item sits in a "with" phrase, receives; passive "by X" supplies;
+- receive verbs: subject receives; "from X" supplies;
+- nouns: "X's shipments of shells to Y", "sale of F-16s to Turkey";
+- "in exchange for" / "in return for": the items there go the other way.
+
+A transfer is emitted only when both sides are found and differ.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..ontology import Record
+from .assertion import assertion_of
+from .context import Context, ItemMention
+from .cues import cues
+from .roles import find_roles
+from .stage import stage_of
+from .details import quantity_of, date_of, via_of, tech_of
+
+MAX_CLIMB = 7
+_MAKE = {"build", "make", "produce", "develop", "manufacture"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str              # supply | receive | noun | arrive
+    reverse: bool = False  # the item lies in an "in exchange for" phrase
+    path: tuple = ()       # tokens from the item up to the trigger
+
+
+def transfers(ctx: Context) -> list[Record]:
+    out: list[Record] = []
+    for item in ctx.items:
+        if item.kind == "tech" and _has_purpose_item(item, ctx):
+            continue
+        trigger = find_trigger(ctx.doc[item.end - 1], ctx)
+        if trigger is None:
+            continue
+        roles = find_roles(trigger, ctx.doc[item.end - 1], ctx, item.maker)
+        if roles is None:
+            continue
+        for supplier in roles.suppliers:
+            for recipient in roles.recipients:
+                if supplier == recipient:
+                    continue
+                for category in _categories(item):
+                    out.append(_record(ctx, item, trigger, category, supplier, recipient, roles))
+    return out
+
+
+def find_trigger(head: Token, ctx: Context) -> Trigger | None:
+    """The nearest transfer word governing the item (or a clause attached to it)."""
+    token, reverse, path = _item_root(head), False, [head]
+    for _ in range(MAX_CLIMB):
+        if token is not head:
+            path.append(token)
+        if token.lower_ in ("exchange", "return") and token.head.lower_ == "in":
+            reverse = not reverse
+        if token is not head and _inside_other_item(token, path, head, ctx):
+            return None
+        kind = _kind(token, head)
+        if kind is None and token.pos_ in ("NOUN", "PROPN"):
+            clause = _attached_clause(token)
+            if clause is not None:
+                return Trigger(clause, _kind(clause, head), reverse, tuple(path) + (clause,))
+        if kind == "supply" and token.lemma_.lower() in _MAKE and token.head.lemma_ == "help":
+            return Trigger(token.head, "help", reverse, tuple(path) + (token.head,))
+        if kind:
+            return Trigger(token, kind, reverse, tuple(path))
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _kind(token: Token, item: Token) -> str | None:
+    c, lemma = cues(), token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in c.supply_verbs:
+        return "supply"
+    if token.pos_ == "VERB" and lemma in c.receive_verbs:
+        return "receive"
+    if token.pos_ == "VERB" and lemma in c.arrive_verbs and \
+            any(ch.dep_ == "nsubj" and item in ch.subtree for ch in token.children):
+        return "arrive"
+    if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and token is not item:
+        return "noun"
+    return None
+
+
+def _attached_clause(noun: Token) -> Token | None:
+    """"tanks that Poland has given to Ukraine", "components sent by Iran to the Houthis"."""
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and _kind(child, noun) in (
+                "supply", "receive"):
+            return child
+    return None
+
+
+def _inside_other_item(token: Token, path: list[Token], item: Token, ctx: Context) -> bool:
+    """"ammunition for Gepard guns": reached another item through "for": a purpose, skip."""
+    if len(path) < 2 or path[-2].lower_ != "for" or path[-2].dep_ != "prep":
+        return False
+    return any(o.start <= token.i < o.end and not o.start <= item.i < o.end and o.kind != "tech"
+               for o in ctx.items)
+
+
+def _item_root(head: Token) -> Token:
+    """Climb out of the item's own noun phrase (compounds, conjunct items)."""
+    while head.dep_ in ("compound", "amod") and head.head is not head:
+        head = head.head
+    return head
+
+
+def _has_purpose_item(item: ItemMention, ctx: Context) -> bool:
+    """"technology for satellites": the purpose item carries the record, not the tech word."""
+    tech = ctx.doc[item.end - 1]
+    for other in ctx.items:
+        if other is item or other.kind == "tech":
+            continue
+        tok = ctx.doc[other.end - 1]
+        if any(a.i == tech.i for a in list(tok.ancestors)[:4]) or tech.head.i == tok.i:
+            return True
+    return False
+
+
+def _categories(item: ItemMention) -> list[str]:
+    return [item.categories[0]] if item.categories else [item.category]
+
+
+def _record(ctx, item, trigger, category, supplier, recipient, roles) -> Record:
+    stage = stage_of(trigger.token)
+    assertion = assertion_of(trigger.token, ctx, {supplier, recipient})
+    if assertion == "hypothetical":
+        stage = "proposed"
+    data = {"type": "transfer", "supplier": supplier, "recipient": recipient, "item": category,
+            "stage": stage, "assertion": assertion,
+            "tech": item.kind == "tech" or trigger.kind == "help"
+            or tech_of(ctx.doc[item.end - 1], ctx)}
+    if roles.origin and roles.origin != supplier:
+        data["origin"] = roles.origin
+    via = via_of(trigger.token, ctx, {supplier, recipient})
+    if via:
+        data["via"] = via
+    quantity = quantity_of(ctx.doc[item.start:item.end])
+    if quantity:
+        data["quantity"] = quantity
+    if item.designation:
+        data["designation"] = item.designation
+    date = date_of(trigger.token, ctx)
+    if date:
+        data["date"] = date
+    return ctx.record(data)

@@ -1,0 +1,61 @@
+"""Transfer roles, stage and assertion on sentences written for these tests."""
+
+
+def test_active_supply_with_recipient_after_to(transfers):
+    found = transfers("Germany delivered two IRIS-T air defence systems to Ukraine last year.")
+    assert ("DEU", "UKR", "air_defence") in found
+    assert found[("DEU", "UKR", "air_defence")]["stage"] == "delivered"
+    assert found[("DEU", "UKR", "air_defence")]["assertion"] == "asserted"
+
+
+def test_passive_with_agent(transfers):
+    found = transfers("Dozens of tanks were delivered to Morocco by the United States in 2022.")
+    assert ("USA", "MAR", "armour") in found
+
+
+def test_receive_verb_takes_supplier_from_from_phrase(transfers):
+    found = transfers("Pakistan received four frigates from China in 2023.")
+    assert ("CHN", "PAK", "naval") in found
+
+
+def test_coordinated_items_give_one_record_each(transfers):
+    found = transfers("Belarus sent artillery shells and anti-tank missiles to Russia.")
+    assert {("BLR", "RUS", "ammunition"), ("BLR", "RUS", "missiles")} <= set(found)
+
+
+def test_coordinated_suppliers(transfers):
+    found = transfers("Iran and North Korea supplied drones to Russia.")
+    assert {("IRN", "RUS", "uav"), ("PRK", "RUS", "uav")} <= set(found)
+
+
+def test_dative_and_with_phrase(transfers):
+    found = transfers("Turkey supplied Ukraine with armed drones in 2022.")
+    assert ("TUR", "UKR", "uav") in found
+
+
+def test_hedged_claim_is_kept_as_hypothetical(transfers):
+    found = transfers("Analysts said Russia could give North Korea fighter jets.")
+    record = found[("RUS", "PRK", "aircraft")]
+    assert record["stage"] == "proposed"
+    assert record["assertion"] == "hypothetical"
+
+
+def test_accusation_by_third_state_is_alleged(transfers):
+    found = transfers((
+        "The United States accused Iran of sending ballistic missiles to Russia."))
+    assert found[("IRN", "RUS", "missiles")]["assertion"] == "alleged"
+
+
+def test_no_transfer_without_both_parties(transfers):
+    assert transfers(("The factory produced thousands of artillery shells last year.")) == {}
+
+
+def test_evidence_is_verbatim(engine):
+    from armstrace.ingest import Document
+    text = ("Officials met in Oslo on Monday. Norway has donated air defence missiles to "
+            "Ukraine, the ministry said.\nPoland sent tanks to Ukraine.")
+    doc = Document(text=text, date="2024-01-01")
+    records = engine.extract(doc)
+    assert records
+    for r in records:
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.quote

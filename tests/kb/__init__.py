@@ -1,0 +1,1 @@
+"""Tests of the knowledge base: events, registers, compare, re-extraction."""
