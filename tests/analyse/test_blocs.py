@@ -58,3 +58,10 @@ def test_plot_writes_png_and_svg(store, tmp_path):
     png, svg = written
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text()[:500]
+
+
+def test_as_of_drops_later_knowledge(store):
+    from datetime import date
+    report = blocs(store, as_of=date(2022, 12, 31))
+    assert [w.label for w in report.windows] == ["2021"]
+    assert not any(c.members == EAST for c in report.changes)

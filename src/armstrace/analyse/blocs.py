@@ -4,11 +4,12 @@ consecutive windows) with the events that drive the change."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 
 import networkx as nx
 
-from ..store.events import Event, events
+from ..store.events import Event, EventFilter, events
 from .dates import WINDOWS
 from .signed import alignment, communities, event_ties, signed_graph, windows_of
 
@@ -33,7 +34,7 @@ class BlocChange:
     kind: str                          # forming | splitting
     start: str                         # window before the change
     end: str                           # window the change reached
-    cohesion: list[tuple[str, float]]
+    cohesion: list[tuple[str, float | None]]
     events: list[int] = field(default_factory=list)
 
 
@@ -60,14 +61,15 @@ class BlocReport:
 
 
 def blocs(store, window: str = "year", pairs: list[tuple[str, str]] | None = None,
-          seed: int = 0) -> BlocReport:
-    """The bloc report of the knowledge base by ``window`` (year, quarter or month)."""
+          seed: int = 0, as_of: date | None = None) -> BlocReport:
+    """The bloc report of the knowledge base by ``window`` (year, quarter or month); with
+    ``as_of``, only what was known then and no window after it (plans dated later drop)."""
     if window not in WINDOWS:
         raise ValueError(f"window {window!r} is unknown; use one of {', '.join(WINDOWS)}")
-    found = events(store)
+    found = events(store, EventFilter(date_to=as_of.isoformat() if as_of else None))
     ties: dict[str, list] = {}
     for ev in found:
-        for label in windows_of(ev, window):
+        for label in windows_of(ev, window, until=as_of):
             ties.setdefault(label, []).extend((a, b, w, ev.id) for a, b, w in event_ties(ev))
     wins = []
     for label in sorted(ties):
@@ -88,8 +90,11 @@ def default_pairs(wins: list[Window], n: int = 6) -> list[tuple[str, str]]:
     return [p for p, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def cohesion(g: nx.Graph, members: list[str]) -> float:
-    """Mean alignment over the set's pairs (an absent pair counts 0)."""
+def cohesion(g: nx.Graph, members: list[str]) -> float | None:
+    """Mean alignment over the set's pairs (an absent pair counts 0); ``None`` when fewer
+    than two members appear in the window (nothing known of the set then)."""
+    if sum(1 for m in members if m in g) < 2:
+        return None
     pairs = list(combinations(members, 2))
     return round(sum(alignment(g, a, b) or 0.0 for a, b in pairs) / len(pairs), 3)
 
@@ -107,18 +112,22 @@ def detect_changes(wins: list[Window]) -> list[BlocChange]:
     return out
 
 
-def _runs(series: list[tuple[str, float]]):
-    """(kind, first index, last index) of monotone runs that change enough."""
+def _runs(series: list[tuple[str, float | None]]):
+    """(kind, first index, last index) of monotone runs that change enough. A window where
+    the set is unknown counts 0 before a rise; a fall must end in a window where the set is
+    seen apart (a set no longer reported has not split)."""
+    values = [v or 0.0 for _, v in series]
     i = 0
-    while i < len(series) - 1:
-        step = series[i + 1][1] - series[i][1]
+    while i < len(values) - 1:
+        step = values[i + 1] - values[i]
         if step == 0:
             i += 1
             continue
         j = i + 1
-        while j < len(series) - 1 and (series[j + 1][1] - series[j][1]) * step > 0:
+        while j < len(values) - 1 and (values[j + 1] - values[j]) * step > 0:
             j += 1
-        if abs(series[j][1] - series[i][1]) >= CHANGE_THRESHOLD:
+        known_end = all(v is not None for _, v in series[i:j + 1])
+        if abs(values[j] - values[i]) >= CHANGE_THRESHOLD and (step > 0 or known_end):
             yield ("forming" if step > 0 else "splitting"), i, j
         i = j
 

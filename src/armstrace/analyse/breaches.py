@@ -47,6 +47,7 @@ class Breach:
         k = self.event.keys
         return {"event_id": self.event.id, "supplier": k["supplier"], "recipient": k["recipient"],
                 "item": k["item"], "via": self.event.attributes.get("via"),
+                "designation": self.event.attributes.get("designation"),
                 "stage": self.event.stage, "assertion": self.event.assertion,
                 "date": self.event.attributes.get("date") or self.event.first_seen,
                 "n_sources": self.event.n_sources, "party": self.party, "role": self.role,

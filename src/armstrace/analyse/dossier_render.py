@@ -11,11 +11,16 @@ def _flows(table: dict[str, dict[str, list[str]]]) -> list[tuple[str, str]]:
             for who, items in sorted(table.items())]
 
 
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
 def _sections(d) -> list[tuple[str, list[str], list[list[str]]]]:
     """(title, columns, rows) for every section."""
     def dated(rows, *cols):
-        return [[str(r.get(c) if not isinstance(r.get(c), list) else ", ".join(r[c]) or "")
-                 for c in cols] for r in rows]
+        return [[_cell(r.get(c)) for c in cols] for r in rows]
     return [
         ("Suppliers", ["supplier", "items (stages)"], [list(r) for r in _flows(d.suppliers)]),
         ("Recipients", ["recipient", "items (stages)"], [list(r) for r in _flows(d.recipients)]),

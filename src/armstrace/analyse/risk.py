@@ -93,8 +93,8 @@ def risky_end_users(supplier: str, day: date, transfers: list[Event],
     out: dict[str, list[str]] = {}
     groups = set(ontology().actor_extra["armed_groups"])
     for actor in actors:
-        why = [f"under embargo {e.id} ({e.legal_basis})" for e in embargoes_on(actor, day)
-               if e.imposer == "UN" or e.binds(supplier, day)]
+        why = [f"under embargo {e.id} ({e.legal_basis})"
+               for e in _relevant(embargoes_on(actor, day), supplier, day)]
         if actor in groups:
             why.append("non-state armed group")
         if actor == "BLACK_MARKET":
@@ -142,12 +142,16 @@ def _reasons(supplier: str, recipient: str, item: str, day: date, routes: list[R
             weight = 1.0 if emb.binding and emb.covers == "all" else 0.5
             reasons.append(Reason(f"{recipient} is under embargo {emb.id} ({emb.legal_basis}) "
                                   f"binding {supplier}", weight, [_embargo_entry(emb, recipient)]))
+    by_path: dict[tuple[str, ...], list[Route]] = {}
     for r in routes:
-        reasons.append(Reason(f"known onward route {' -> '.join(r.actors)}: "
-                              f"{r.end_user} is {'; '.join(r.why)}", round(0.8 * r.strength, 3),
-                              r.evidence))
-        for actor in r.actors[1:-1]:
-            for emb in embargoes_on(actor, day):
+        by_path.setdefault(tuple(r.actors), []).append(r)
+    for path, same in by_path.items():
+        evidence = [q for r in same for q in r.evidence]
+        reasons.append(Reason(f"known onward route {' -> '.join(path)} ({len(same)} event "
+                              f"chain(s)): {path[-1]} is {'; '.join(same[0].why)}",
+                              round(0.8 * max(r.strength for r in same), 3), evidence))
+        for actor in path[1:-1]:
+            for emb in _relevant(embargoes_on(actor, day), supplier, day):
                 entry = _embargo_entry(emb, actor)
                 if entry not in touched:
                     touched.append(entry)
@@ -157,6 +161,12 @@ def _reasons(supplier: str, recipient: str, item: str, day: date, routes: list[R
         reasons.append(Reason(f"{recipient} {rec['what']}", round(0.5 * rec["strength"], 3),
                               rec["evidence"]))
     return reasons, touched
+
+
+def _relevant(found: list[Embargo], supplier: str, day: date) -> list[Embargo]:
+    """Embargoes that ban supply to their target and bind the supplier (or are the UN's)."""
+    return [e for e in found if e.direction != "from_target"
+            and (e.imposer == "UN" or e.binds(supplier, day))]
 
 
 def _embargo_entry(emb: Embargo, actor: str) -> dict:

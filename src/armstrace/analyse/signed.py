@@ -15,12 +15,14 @@ from .weights import event_strength
 
 TYPE_SIGN = {"transfer": 1.0, "exercise": 1.0, "agreement": 1.5, "meeting": 0.5, "sanction": -1.0}
 NOT_ACTORS = {"UNKNOWN", "BLACK_MARKET"}
+NOT_TIES = {"denied", "hypothetical"}      # what a text denies or only imagines ties no one
 MAX_WINDOWS_PER_EVENT = 24
 
 
 def event_ties(ev: Event) -> list[tuple[str, str, float]]:
-    """Signed ties an event makes between pairs of actors (none when cancelled)."""
-    if ev.type not in TYPE_SIGN or ev.stage == "cancelled":
+    """Signed ties an event makes between pairs of actors (none when cancelled, denied or
+    hypothetical)."""
+    if ev.type not in TYPE_SIGN or ev.stage == "cancelled" or ev.assertion in NOT_TIES:
         return []
     k = ev.keys
     if ev.type == "transfer":
@@ -34,12 +36,14 @@ def event_ties(ev: Event) -> list[tuple[str, str, float]]:
     return [(a, b, weight) for a, b in combinations(actors, 2)] if weight else []
 
 
-def windows_of(ev: Event, window: str) -> list[str]:
-    """The windows an event falls in: every window from its start to its end (capped)."""
+def windows_of(ev: Event, window: str, until: date | None = None) -> list[str]:
+    """The windows an event falls in: every window from its start to its end (capped),
+    none after ``until``."""
     period = event_period(ev)
     if period is None:
         return []
     lo, hi = period
+    hi = min(hi, until) if until else hi
     labels: list[str] = []
     day = lo
     while day <= hi and len(labels) < MAX_WINDOWS_PER_EVENT:

@@ -1,7 +1,13 @@
-"""Assertion: what the text commits to, from hedges, reporting verbs and their subjects."""
+"""Assertion: what the text commits to, from hedges, reporting verbs and their subjects.
+
+- the writer states it, or a party states its own act: asserted;
+- media, reports, sources, researchers, unnamed officials: reported;
+- a third state's officials or organs, or any warning or accusation: alleged;
+- could / might / may / if: hypothetical; the party denies it: denied.
+"""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -9,12 +15,20 @@ from .chain import governors, is_negated, modifiers
 from .context import Context
 from .cues import cues
 
+_MEDIA = {"sources", "source", "media", "television", "tv", "agency", "newspaper", "report",
+          "reports", "outlet", "press", "journalists", "reporters", "researchers", "analysts",
+          "experts", "institute", "think-tank", "monitor", "panel", "study", "investigation",
+          "diplomats", "people", "daily", "journal", "post", "times", "broadcaster", "network",
+          "observers", "documents", "footage", "images", "satellite"}
+_SELF = {"company", "firm", "manufacturer", "maker", "contractor", "group"}
+_SIDE = ("parataxis", "ccomp", "advcl", "conj")
+
 
 def assertion_of(trigger: Token, ctx: Context, parties: Iterable[str]) -> str:
     parties = set(parties)
     c = cues()
+    negated = is_negated(trigger)
     for word in governors(trigger):
-        lemma = word.lemma_.lower()
         for mod in modifiers(word):
             low = mod.lower_
             if low in ("could", "might", "may") or (low == "if" and mod.dep_ == "mark"):
@@ -23,19 +37,32 @@ def assertion_of(trigger: Token, ctx: Context, parties: Iterable[str]) -> str:
                 return "reported"
             if low in ("allegedly", "supposedly"):
                 return "alleged"
-        if word is not trigger and word.pos_ in ("VERB", "NOUN"):
-            if lemma in c.denying_verbs:
-                return "denied"
-            if lemma in c.alleging_verbs:
-                return "alleged"
-            if lemma in c.reporting_verbs and word.pos_ == "VERB":
-                return _by_source(_subject(word), ctx, parties, negated=is_negated(trigger))
+    for verb in _reporting_verbs(trigger):
+        lemma = verb.lemma_.lower()
+        if lemma in c.denying_verbs:
+            return "denied"
+        if lemma in c.alleging_verbs:
+            return "alleged"
+        return _by_source(_subject(verb), ctx, parties, negated)
     according = _according_to(ctx)
     if according is not None:
-        return _by_source(according, ctx, parties, negated=False)
-    if is_negated(trigger):
-        return "denied"
-    return "asserted"
+        return _by_source(according, ctx, parties, negated)
+    return "denied" if negated else "asserted"
+
+
+def _reporting_verbs(trigger: Token) -> Iterator[Token]:
+    """Reporting verbs above the trigger, or beside its clause ("..., Kirby alleged, ...")."""
+    c = cues()
+    words = c.reporting_verbs | c.alleging_verbs | c.denying_verbs
+    chain = list(governors(trigger))
+    for word in chain[1:]:
+        if word.pos_ in ("VERB", "NOUN") and word.lemma_.lower() in words:
+            yield word
+    for word in chain:
+        for child in word.children:
+            if child.dep_ in _SIDE and child.pos_ == "VERB" and child not in chain \
+                    and child.lemma_.lower() in words and child.i != trigger.i:
+                yield child
 
 
 def _subject(verb: Token) -> Token | None:
@@ -44,23 +71,29 @@ def _subject(verb: Token) -> Token | None:
 
 def _according_to(ctx: Context) -> Token | None:
     for tok in ctx.doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and \
+                ctx.doc[tok.i + 1].lower_ == "to":
             return next((c for c in ctx.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
     return None
 
 
 def _by_source(source: Token | None, ctx: Context, parties: set[str], negated: bool) -> str:
-    """Who says it: media and unnamed sources report; a third state alleges; a party asserts."""
     if source is None:
         return "reported"
-    if source.lower_ in ("i", "we") and source.pos_ == "PRON":
+    head = source.lower_
+    if source.pos_ == "PRON" and head in ("i", "we"):
         return "reported"
-    codes = ctx.actors_of(source)
-    if codes:
-        if set(codes) & parties:
-            return "denied" if negated else "asserted"
-        return "alleged"
-    words = {t.lower_ for t in source.subtree}
-    if words & cues().reported_nouns or source.pos_ == "PROPN":
+    named = ctx.actor_at(source)
+    if named is None and (head in _MEDIA or (source.pos_ == "PROPN"
+                                            and not ctx.actors_of(source, depth=3))):
         return "reported"
-    return "reported"
+    if head in _SELF:
+        return "denied" if negated else "asserted"
+    codes = [named.code] if named else ctx.actors_of(source, depth=3)
+    if not codes:
+        return "reported"
+    if set(codes) & parties:
+        if head in ("officials", "official", "diplomats"):
+            return "denied" if negated else "reported"
+        return "denied" if negated else "asserted"
+    return "alleged"

@@ -11,12 +11,19 @@ _UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl
        "npadvmod", "parataxis"}
 
 
-def governors(token: Token, limit: int = 6) -> Iterator[Token]:
-    """The trigger, then its heads up to the root (at most ``limit``)."""
+def governors(token: Token, limit: int = 8, stop_at_relative: bool = False) -> Iterator[Token]:
+    """The trigger, then its heads up to the root (at most ``limit``).
+
+    ``stop_at_relative``: a relative clause keeps its own tense ("rounds that it
+    bought years ago"), so stage cues above it do not apply.
+    """
     yield token
     current = token
     for _ in range(limit):
         if current.head is current or current.dep_ not in _UP:
+            return
+        if stop_at_relative and current.dep_ == "relcl" and \
+                not any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children):
             return
         current = current.head
         yield current
@@ -31,4 +38,7 @@ def modifiers(token: Token) -> Iterator[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children)
+    """"not sent", "never supplied"; also "had not sent or sold" for the second verb."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.pos_ == "VERB" and is_negated(token.head)

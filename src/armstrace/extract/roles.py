@@ -12,8 +12,6 @@ _INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "dobj", "pobj", "
 _ROLE_NOUNS_SUPPLY = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
 _ROLE_NOUNS_RECEIVE = {"importer", "buyer", "customer", "recipient", "client", "purchaser", "user",
                        "operator"}
-_ACCUSE = {"accuse", "suspect", "blame", "condemn", "criticise", "criticize", "thank", "praise",
-           "sanction", "punish", "charge"}
 _MAKE = {"build", "make", "produce", "manufacture", "develop", "design"}
 _SEAT_KINDS = ("demonym", "state", "alias", "force", "capital", "seat", "firm", "leader")
 
@@ -59,9 +57,9 @@ def find_roles(trigger, item: Token, ctx: Context, maker: str | None = None) -> 
 def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | None) -> None:
     if not roles.suppliers and roles.origin:
         roles.suppliers, roles.origin = [roles.origin], None
-    if not roles.suppliers and trigger.kind != "supply":
+    if not roles.suppliers and trigger.kind not in ("supply", "arrive"):
         roles.suppliers = _demonym(item, ctx)
-    if not roles.suppliers and trigger.kind != "supply" and maker and \
+    if not roles.suppliers and trigger.kind not in ("supply", "arrive") and maker and \
             maker not in roles.recipients and maker in ctx.sentence_actors() + ctx.known_makers:
         roles.suppliers = [maker]
     if not roles.recipients and trigger.kind == "supply" and roles.suppliers:
@@ -97,10 +95,10 @@ def _subject(verb: Token, ctx: Context) -> list[str]:
 
 
 def _accused(token: Token, ctx: Context) -> list[str]:
-    """"X accused Y of supplying": Y is the one who supplies."""
-    if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for"):
+    """"X accused Y of supplying", "blocked Denmark from giving": the object acts."""
+    if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for", "from"):
         verb = token.head.head
-        if verb.lemma_.lower() in _ACCUSE:
+        if verb.pos_ == "VERB":
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if obj is not None:
                 return ctx.actors_of(obj)

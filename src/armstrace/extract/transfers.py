@@ -27,6 +27,13 @@ from .details import quantity_of, date_of, via_of, tech_of
 
 MAX_CLIMB = 7
 _MAKE = {"build", "make", "produce", "develop", "manufacture"}
+# verbs whose object clause or noun may still be a transfer ("discuss supplying", "sign a deal")
+_PASS_THROUGH = {"discuss", "plan", "agree", "continue", "decide", "sign", "finalise", "finalize",
+                 "conclude", "approve", "announce", "allow", "permit", "refuse", "seek", "want",
+                 "try", "begin", "start", "stop", "resume", "intend", "propose", "consider",
+                 "accuse", "deny", "confirm", "say", "report", "hope", "expect", "aim", "ask",
+                 "block", "suspend", "halt", "cancel", "pledge", "promise", "vow", "offer",
+                 "reach", "negotiate", "complete", "help", "become", "be", "have", "take"}
 
 
 @dataclass
@@ -40,7 +47,7 @@ class Trigger:
 def transfers(ctx: Context) -> list[Record]:
     out: list[Record] = []
     for item in ctx.items:
-        if item.kind == "tech" and _has_purpose_item(item, ctx):
+        if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx):
             continue
         trigger = find_trigger(ctx.doc[item.end - 1], ctx)
         if trigger is None:
@@ -76,10 +83,17 @@ def find_trigger(head: Token, ctx: Context) -> Trigger | None:
             return Trigger(token.head, "help", reverse, tuple(path) + (token.head,))
         if kind:
             return Trigger(token, kind, reverse, tuple(path))
-        if token.head is token:
+        if token.head is token or _own_clause(token):
             return None
         token = token.head
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    """A verb that is not a transfer word but has its own subject closes the search:
+    "Germany has concentrated on air defence" is not a delivery of air defence."""
+    return token.pos_ == "VERB" and token.lemma_.lower() not in _PASS_THROUGH and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _kind(token: Token, item: Token) -> str | None:
@@ -98,7 +112,10 @@ def _kind(token: Token, item: Token) -> str | None:
 
 def _attached_clause(noun: Token) -> Token | None:
     """"tanks that Poland has given to Ukraine", "components sent by Iran to the Houthis"."""
-    for child in noun.children:
+    group = [noun] + [c for c in noun.children if c.dep_ == "conj"]
+    while group[0].dep_ == "conj" and group[0].head.pos_ in ("NOUN", "PROPN"):
+        group.insert(0, group[0].head)
+    for child in (c for n in group for c in n.children):
         if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and _kind(child, noun) in (
                 "supply", "receive"):
             return child
@@ -120,6 +137,13 @@ def _item_root(head: Token) -> Token:
     return head
 
 
+def _purpose_of_other(item: ItemMention, ctx: Context) -> bool:
+    """"ammunition for Gepard anti-aircraft guns": the guns say what the ammunition is for."""
+    if item.start < 2 or ctx.doc[item.start - 1].lower_ != "for":
+        return False
+    return any(o.end == item.start - 1 and o.kind != "tech" for o in ctx.items)
+
+
 def _has_purpose_item(item: ItemMention, ctx: Context) -> bool:
     """"technology for satellites": the purpose item carries the record, not the tech word."""
     tech = ctx.doc[item.end - 1]
@@ -137,7 +161,7 @@ def _categories(item: ItemMention) -> list[str]:
 
 
 def _record(ctx, item, trigger, category, supplier, recipient, roles) -> Record:
-    stage = stage_of(trigger.token)
+    stage = stage_of(trigger.token, trigger.path)
     assertion = assertion_of(trigger.token, ctx, {supplier, recipient})
     if assertion == "hypothetical":
         stage = "proposed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,7 @@ def match_key(rtype: str, row: Any) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=200_000)
 def day_span(iso: str | None) -> tuple[int, int] | None:
     """The days an ISO date covers, as proleptic ordinals: '2023' is all of 2023."""
     if not iso:

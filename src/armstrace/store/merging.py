@@ -88,8 +88,10 @@ def _unassigned(conn: Connection, after: int, limit: int) -> list[dict]:
          .outerjoin(ec, ec.c.claim_id == c.c.id)
          .where(ec.c.claim_id.is_(None), c.c.id > after).order_by(c.c.id).limit(limit))
     out = []
-    for row in conn.execute(q):
-        m = dict(row._mapping)
+    result = conn.execute(q)
+    names = list(result.keys())
+    for row in result:
+        m = dict(zip(names, row))
         m["match_key"] = match_key(m["type"], m)
         m["span"] = day_span(m["date"] or m["doc_date"])
         out.append(m)
@@ -206,8 +208,10 @@ def _event_claims(conn: Connection, ids: list[int]) -> dict[int, list[dict]]:
          .where(ec.c.event_id.in_(ids)))
     out: dict[int, list[dict]] = {}
     registers = rules()
-    for row in conn.execute(q):
-        m = dict(row._mapping)
+    result = conn.execute(q)
+    names = list(result.keys())
+    for row in result:
+        m = dict(zip(names, row))
         m["when"] = m["date"] or m["doc_date"]
         m["span"] = day_span(m["when"])
         m["register"] = registers.is_register(m["source"])
@@ -221,5 +225,5 @@ def _docs(conn: Connection, ids: set[str]) -> dict[str, DocInfo]:
         q = select(d.c.id, d.c.source, d.c.url, func.substr(d.c.text, 1, LEAD_CHARS)) \
             .where(d.c.id.in_(ids_list[i:i + CHUNK]))
         for doc_id, source, url, lead in conn.execute(q):
-            out[doc_id] = DocInfo(doc_id, source, url, lead or "")
+            out[doc_id] = DocInfo(doc_id, source, url, " ".join((lead or "").split()))
     return out

@@ -55,7 +55,7 @@ def source_groups(docs: list[DocInfo]) -> list[dict]:
     groups: list[dict] = []
     by_publisher: dict[str, dict] = {}
     for doc in sorted(docs, key=lambda d: d.id):
-        name, lead = publisher(doc), _SPACE.sub(" ", doc.lead[:LEAD_CHARS]).strip()
+        name, lead = publisher(doc), " ".join(doc.lead[:LEAD_CHARS].split())
         group = by_publisher.get(name)
         why = "same publisher"
         if group is None:

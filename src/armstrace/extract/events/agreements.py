@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import governing_verbs, modifier_codes, prep_codes, subject_codes, triggers
+from .common import governing_verbs, modifier_codes, phrase_codes, prep_codes, subject_codes, \
+    triggers
 from .status import settle
 
 NOUNS = {"alliance", "treaty", "pact", "agreement", "agreements", "accord", "memorandum",
@@ -44,9 +45,17 @@ def agreement_records(ctx: Context) -> list[Record]:
         if len(parties) < 2:
             continue
         stage, assertion = settle(trigger, ctx, parties)
+        if stage == "delivered" and _signed_below(trigger):
+            stage = "agreed"
         out.append(ctx.record({"type": "agreement", "parties": sorted(parties), "stage": stage,
                                "assertion": assertion, "kind": kind}))
     return out
+
+
+def _signed_below(trigger: Token) -> bool:
+    """"the pact Moscow signed with North Korea": signed, not said to be in force."""
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ("sign", "conclude", "ink")
+               for c in trigger.children)
 
 
 def _negated(trigger: Token) -> bool:
@@ -59,7 +68,7 @@ def kind_of(trigger: Token, ctx: Context) -> str | None:
     phrase = _phrase_words(trigger)
     if lemma == "alliance":
         return "alliance"
-    if lemma == "framework" or "framework" in phrase:
+    if lemma == "framework" or "framework" in phrase or trigger.lower_ == "agreements":
         return "arms_deal_framework" if _arms_context(trigger, ctx, phrase) else None
     if lemma in ("cooperation", "co-operation", "partnership"):
         if phrase & _DEFENCE and _defence_clause(trigger):
@@ -72,8 +81,6 @@ def kind_of(trigger: Token, ctx: Context) -> str | None:
         return None
     if phrase & {"cooperation", "co-operation", "partnership"} or phrase & _COOPERATION:
         return "cooperation"
-    if _arms_context(trigger, ctx, phrase):
-        return "arms_deal_framework"
     return "defence_pact" if lemma == "pact" else None
 
 
@@ -109,10 +116,14 @@ def parties_of(trigger: Token, ctx: Context) -> list[str]:
     if verbs:
         codes += prep_codes(verbs[0], ctx, ("with", "between"))
     for child in trigger.children:
-        if child.dep_ == "relcl":
+        if child.dep_ == "appos":
+            codes += phrase_codes(child, ctx)
+        if child.dep_ in ("relcl", "acl"):
             codes += [c for s in child.children if s.dep_ == "nsubj"
                       for c in subject_codes_of(s, ctx)]
             codes += prep_codes(child, ctx, ("with", "between"))
+            if len(set(codes)) < 2:
+                codes += _clause_states(child, ctx)
     out: list[str] = []
     for code in codes:
         if code not in out:
@@ -120,8 +131,17 @@ def parties_of(trigger: Token, ctx: Context) -> list[str]:
     return out
 
 
+def _clause_states(clause: Token, ctx: Context) -> list[str]:
+    """"an agreement that allowed US military personnel to operate": the state it names."""
+    codes = []
+    for tok in clause.subtree:
+        m = ctx.actor_at(tok)
+        if m is not None and m.start == tok.i and m.kind in ("demonym", "state", "alias"):
+            codes.append(m.code)
+    return codes[:1]
+
+
 def subject_codes_of(subject: Token, ctx: Context) -> list[str]:
-    from .common import phrase_codes
     if subject.lower_ in ("which", "that", "who"):
         return []
     return phrase_codes(subject, ctx)

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import governing_verbs, last_of_kind, phrase_codes, span_codes, subject_codes
+from .common import governing_verbs, phrase_codes, span_codes, subject_codes
+from .naming import last_of_kind
 from .status import settle
 
 ALLIANCE_BODIES = {"NATO", "CSTO"}
@@ -54,6 +55,9 @@ def _owner(ally: Token, ctx: Context) -> list[str]:
     """Whose ally: "its/his ally", "X's ally", "an ally of X"."""
     for child in ally.children:
         if child.dep_ == "poss":
+            if child.lower_ in ("his", "her") and not any(
+                    m.kind == "leader" and m.end <= child.i for m in ctx.actors):
+                return []                 # a person named in another sentence: too unsure
             return span_codes([child], ctx) or phrase_codes(child, ctx)
         if child.dep_ == "prep" and child.lower_ == "of":
             return phrase_codes(child, ctx)

@@ -11,20 +11,12 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..context import Context
+from .naming import hyphen_codes, numbered, token_code
 
-# words that follow an actor name and make it a qualifier, not the actor: "al-Qaeda-linked"
-_QUALIFIERS = {"linked", "backed", "affiliated", "aligned", "allied", "based", "style", "led"}
-# "the two countries", "the three leaders": the last N states named
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
-_GROUP_NOUNS = {"countries", "nations", "states", "leaders", "sides", "governments", "navies",
-                "militaries", "neighbours", "neighbors", "powers"}
-# "the group", "the movement": the last armed group or organisation named
-_GROUP_WORDS = {"group", "movement", "militia", "rebels", "faction", "organisation",
-                "organization", "alliance", "bloc"}
-STATE_KINDS = {"state", "demonym", "leader", "capital", "seat", "force", "firm", "alias",
-               "official", "person"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+_PLACE_PREPS = {"in", "at", "near", "off", "on", "inside", "across", "around", "during", "after",
+                "before", "since"}
 _CLIMB = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
           "attr", "appos", "npadvmod", "oprd", "dep", "compound", "amod"}
 
@@ -41,55 +33,16 @@ def span_codes(tokens: Iterable[Token], ctx: Context, skip: set[int] | None = No
     for tok in tokens:
         if tok.i in skip:
             continue
-        code = _token_code(tok, ctx)
+        code = token_code(tok, ctx)
         if code and code not in codes:
             codes.append(code)
-        elif code is None and tok.i not in skip:
-            for extra in numbered(tok, ctx):
+        elif code is None:
+            extras = hyphen_codes(tok, ctx) if "-" in tok.text and ctx.actor_at(tok) is None \
+                else numbered(tok, ctx)
+            for extra in extras:
                 if extra not in codes:
                     codes.append(extra)
     return codes
-
-
-def _token_code(tok: Token, ctx: Context) -> str | None:
-    m = ctx.actor_at(tok)
-    if m is not None:
-        if m.made or tok.i != m.start or _qualifier_follows(m.end, ctx):
-            return None
-        return m.code
-    if tok.pos_ in ("PRON", "NOUN", "PROPN") or tok.lower_ in ("its", "their", "his", "her"):
-        if tok.lower_ in _GROUP_WORDS and any(c.lower_ == "the" for c in tok.children):
-            return last_of_kind(ctx, tok, {"organisation", "group", "armed_group"})
-        return ctx.reference(tok) if tok.dep_ not in ("compound",) else None
-    return None
-
-
-def _qualifier_follows(end: int, ctx: Context) -> bool:
-    doc = ctx.doc
-    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in _QUALIFIERS
-
-
-def last_of_kind(ctx: Context, token: Token, kinds: set[str]) -> str | None:
-    here = [m for m in ctx.actors if m.end <= token.i and m.kind in kinds]
-    pool = here or [m for m in ctx.previous if m.kind in kinds]
-    return pool[-1].code if pool else None
-
-
-def numbered(tok: Token, ctx: Context) -> list[str]:
-    """"the two countries", "both sides", "the three leaders": the last N states named."""
-    if tok.lower_ not in _GROUP_NOUNS:
-        return []
-    num = next((_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS), None)
-    if num is None:
-        return []
-    codes: list[str] = []
-    here = [m for m in ctx.actors if m.end <= tok.i]
-    for m in reversed(ctx.previous + here):
-        if m.kind in STATE_KINDS and not m.made and m.code not in codes:
-            codes.append(m.code)
-        if len(codes) == num:
-            return codes
-    return []
 
 
 def subtree_codes(token: Token, ctx: Context, skip: set[int] | None = None) -> list[str]:
@@ -97,9 +50,11 @@ def subtree_codes(token: Token, ctx: Context, skip: set[int] | None = None) -> l
 
 
 def clauses_below(token: Token) -> set[int]:
-    """Token indices of relative and subordinate clauses inside a phrase."""
-    return {t.i for d in token.subtree if d is not token and d.dep_ in _CLAUSES
-            for t in d.subtree}
+    """Token indices of relative and subordinate clauses and of place and time phrases
+    inside a phrase ("Kim in Singapore", "Putin, who ...")."""
+    return {t.i for d in token.subtree if d is not token and (
+        d.dep_ in _CLAUSES or (d.dep_ == "prep" and d.lower_ in _PLACE_PREPS))
+        for t in d.subtree}
 
 
 def phrase_codes(token: Token, ctx: Context, skip: set[int] | None = None) -> list[str]:
@@ -133,35 +88,60 @@ def modifier_codes(trigger: Token, ctx: Context) -> list[str]:
 
 def governing_verbs(trigger: Token, limit: int = 6) -> list[Token]:
     """Verbs above the trigger, nearest first, through clause and phrase links."""
+    return [verb for verb, _ in _climb(trigger, limit)]
+
+
+def _climb(trigger: Token, limit: int = 6) -> list[tuple[Token, Token]]:
+    """(verb, the child of the verb on the path from the trigger), nearest first."""
     out, current = [], trigger
     for _ in range(limit):
         if current.head is current or current.dep_ not in _CLIMB:
             break
-        current = current.head
+        child, current = current, current.head
         if current.pos_ in ("VERB", "AUX"):
-            out.append(current)
+            out.append((current, child))
     return out
 
 
+def direct_verb(trigger: Token) -> Token | None:
+    """The verb a noun trigger belongs to: "held talks", "met during a visit", "at a summit"."""
+    if trigger.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd") and \
+            trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and \
+            trigger.head.head.pos_ in ("VERB", "AUX"):
+        return trigger.head.head
+    return None
+
+
 def subject_codes(trigger: Token, ctx: Context, skip: set[int] | None = None) -> list[str]:
-    """The subject (or passive agent) of the nearest governing verb that has one."""
+    """The subject (or passive agent) of the nearest governing verb that has one; a
+    reporting verb whose clause holds the trigger ("X said that ...") is not crossed."""
     from ..cues import cues
-    stop = cues().reporting_verbs | cues().alleging_verbs | cues().denying_verbs
-    for verb in governing_verbs(trigger):
-        if verb.lemma_.lower() in stop:
+    stop = cues().reporting_verbs | cues().alleging_verbs | cues().denying_verbs | {"accord"}
+    for verb, child in _climb(trigger):
+        if verb.lemma_.lower() in stop and child.dep_ not in ("dobj", "xcomp", "conj"):
             return []
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        for subj in subjects:
-            if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-                return subtree_codes_head(verb.head, ctx)
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        chosen = agents if passive and agents else subjects
-        if chosen:
-            return [c for s in chosen for c in phrase_codes(s, ctx, skip)]
-        if verb.dep_ == "relcl":
-            return subtree_codes_head(verb.head, ctx)
+        codes = verb_subject_codes(verb, ctx, skip)
+        if codes is not None:
+            return codes
     return []
+
+
+def verb_subject_codes(verb: Token, ctx: Context, skip: set[int] | None = None) -> list[str] | None:
+    """Codes of a verb's subject (agent when passive); None when it has no subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    for subj in subjects:
+        if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return subtree_codes_head(verb.head, ctx)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    chosen = agents if passive and agents else subjects
+    if chosen:
+        return [c for s in chosen for c in phrase_codes(s, ctx, skip)]
+    if verb.dep_ == "relcl":
+        return subtree_codes_head(verb.head, ctx)
+    return None
 
 
 def subtree_codes_head(noun: Token, ctx: Context) -> list[str]:

@@ -33,7 +33,7 @@ _JOINT = {"multi-domain", "multidomain", "combined-arms"}
 def exercise_records(ctx: Context) -> list[Record]:
     out = []
     for trigger in triggers(ctx, TRIGGERS, pos=("NOUN", "PROPN")):
-        if not _military(trigger):
+        if not _military(trigger) or (out and _anaphoric(trigger)):
             continue
         parties = participants(trigger, ctx)
         if len(parties) < 2:
@@ -46,6 +46,11 @@ def exercise_records(ctx: Context) -> list[Record]:
             data["domain"] = domain
         out.append(ctx.record(data))
     return out
+
+
+def _anaphoric(trigger: Token) -> bool:
+    """"the drills", "some of the drills" after an exercise already coded in the sentence."""
+    return any(c.lower_ in ("the", "these", "those", "such") for c in trigger.children)
 
 
 def _military(trigger: Token) -> bool:

@@ -84,7 +84,8 @@ def _destinations(noun: Token, ctx: Context, imposers: list[str]) -> list[str]:
     for tok in noun.subtree:
         if tok.dep_ == "prep" and tok.lower_ in _TO:
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
-                codes = ctx.actors_of(pobj) or _other_reference(pobj, ctx, imposers)
+                codes = [c for c in ctx.actors_of(pobj) if c not in imposers] or \
+                    _other_reference(pobj, ctx, imposers)
                 out += [c for c in codes if c not in imposers and c not in out]
     return out
 

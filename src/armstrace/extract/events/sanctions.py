@@ -28,6 +28,8 @@ _GROUPS = {"package", "round", "set", "wave", "regime", "programme", "program", 
 _VIOLATE = {"violate", "breach", "evade", "circumvent", "flout", "bust", "defy", "break",
             "skirt", "dodge", "undermine", "violation", "breach"}
 _ARMS = {"arms", "weapons", "weapon", "military", "munitions", "war", "materiel"}
+_IMPOSE = {"impose", "slap", "adopt", "introduce", "levy", "place", "announce", "extend",
+           "renew", "maintain", "enforce", "approve", "agree", "pass", "tighten"}
 _BODIES = {"UN", "EU", "AU", "ECOWAS", "NATO", "GCC", "ASEAN"}
 
 
@@ -48,10 +50,17 @@ def records_for(ctx: Context, trigger: Token, imposers, targets, kind: str) -> l
         for target in targets:
             if target == imposer:
                 continue
-            stage, assertion = settle(trigger, ctx, [imposer, target])
+            stage, assertion = settle(trigger, ctx, [imposer, target], ignore=("agreed",))
+            if _breached(trigger):
+                stage = "delivered"           # sanctions one breaches are in force
             out.append(ctx.record({"type": "sanction", "imposer": imposer, "target": target,
                                    "stage": stage, "assertion": assertion, "kind": kind}))
     return out
+
+
+def _breached(trigger: Token) -> bool:
+    heads = [trigger.head, trigger.head.head] if trigger.head.dep_ == "prep" else [trigger.head]
+    return any(h.lemma_.lower() in _VIOLATE for h in heads)
 
 
 def _negated(trigger: Token) -> bool:
@@ -70,7 +79,7 @@ def _arms(trigger: Token) -> bool:
 def roles_of(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
     group = _group_noun(trigger)
     own = _own(trigger, ctx) + (_own(group, ctx) if group is not None else [])
-    targets = target_codes(trigger, ctx, group)
+    targets = target_codes(trigger, ctx, group, tuple(own)) or _relcl_demonym(trigger, ctx, own)
     violators = _violators(trigger, ctx)
     if violators:
         imposers = [c for c in own if c not in violators]
@@ -78,17 +87,32 @@ def roles_of(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
     bodies = [c for c in own if c in _BODIES]
     imposers = bodies or ([c for c in own if c not in targets] if targets else [])
     if not imposers:
-        imposers = [c for c in subject_codes(trigger, ctx) if c not in targets]
+        imposers = [c for c in subject_codes(group or trigger, ctx) if c not in targets]
+    if not imposers:
+        imposers = [c for c in _clause_imposer(trigger, ctx) if c not in targets]
     if not targets and own and imposers and set(own) - set(imposers):
         targets = [c for c in own if c not in imposers]
     return imposers, [c for c in targets if c not in imposers]
 
 
+def _clause_imposer(trigger: Token, ctx: Context) -> list[str]:
+    """"the arms embargo the Security Council imposed on the group"."""
+    for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
+        if clause.lemma_.lower() in _IMPOSE:
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("that", "which"):
+                return phrase_codes(subj, ctx)
+    return []
+
+
 def _group_noun(trigger: Token) -> Token | None:
-    """"package of sanctions against Russia": the noun the trigger belongs to."""
+    """"package of sanctions against Russia", "the US sanctions programme on Syria": the
+    noun the trigger belongs to."""
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.lemma_.lower() in _GROUPS:
         return trigger.head.head
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in _GROUPS:
+        return trigger.head
     return None
 
 
@@ -100,36 +124,56 @@ def _own(noun: Token, ctx: Context) -> list[str]:
     return codes
 
 
-def target_codes(trigger: Token, ctx: Context, group: Token | None) -> list[str]:
+def target_codes(trigger: Token, ctx: Context, group: Token | None,
+                 exclude: tuple[str, ...] = ()) -> list[str]:
     heads = [trigger] + ([group] if group is not None else [])
     verbs = governing_verbs(trigger)
-    if verbs and verbs[0].lemma_.lower() in ("impose", "slap", "announce", "adopt", "lift",
-                                             "extend", "introduce", "levy", "place", "ease"):
+    if verbs and verbs[0].lemma_.lower() in _IMPOSE | {"lift", "ease", "tighten", "end"}:
         heads.append(verbs[0])
+        for conj in (c for c in verbs[0].children if c.dep_ == "conj"):
+            heads += [conj] + [c for c in conj.children if c.dep_ == "dobj"]
     clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
     for head in heads + clauses:
         preps = _TARGET_PREPS if head not in clauses else ("on", "against", "at")
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                found = _target(pobj, ctx)
+                found = _target(pobj, ctx, exclude)
                 if found:
                     return found
     return []
 
 
-def _target(pobj: Token, ctx: Context) -> list[str]:
+def _target(pobj: Token, ctx: Context, exclude: tuple[str, ...] = ()) -> list[str]:
     """"Iran, Libya and Cuba"; "Russia's oil companies"; "pharmaceutical sales to Iran";
     "Ivan Maslov, the head of the Wagner Group": the first actor named."""
-    codes = ctx.actors_of(pobj)
+    codes = _head_codes(pobj, ctx)
     if codes:
         return codes
     for prep in (c for c in pobj.children if c.dep_ == "prep"):
         inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if inner is not None and ctx.actors_of(inner):
-            return ctx.actors_of(inner)
-    found = span_codes(pobj.subtree, ctx)
+        if inner is not None and _head_codes(inner, ctx):
+            return _head_codes(inner, ctx)
+    named = [t for t in pobj.subtree if t.pos_ != "PRON"]
+    found = [c for c in span_codes(named, ctx) if c not in exclude]
     return found[:1]
+
+
+def _relcl_demonym(trigger: Token, ctx: Context, own: list[str]) -> list[str]:
+    """"sanctions that would ban imports of Russian gas": the state whose goods are hit."""
+    for clause in (c for c in trigger.children if c.dep_ == "relcl"):
+        for tok in clause.subtree:
+            m = ctx.actor_at(tok)
+            if m is not None and m.kind == "demonym" and m.code not in own:
+                return [m.code]
+    return []
+
+
+def _head_codes(noun: Token, ctx: Context) -> list[str]:
+    """A noun phrase and its conjuncts, without clauses or prepositions other than "of"."""
+    skip = {t.i for d in noun.subtree if d.dep_ in ("relcl", "acl", "appos")
+            or (d.dep_ == "prep" and d.lower_ != "of") for t in d.subtree}
+    return span_codes(noun.subtree, ctx, skip)
 
 
 def _violators(trigger: Token, ctx: Context) -> list[str]:

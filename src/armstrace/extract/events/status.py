@@ -35,14 +35,19 @@ _IRREALIS = {"threaten", "demand", "call", "urge", "reject", "refuse", "want", "
              "propose", "consider", "demand", "out"}
 
 
-def event_stage(trigger: Token, default: str = "delivered", standing: str = "delivered") -> str:
+def event_stage(trigger: Token, default: str = "delivered", standing: str = "delivered",
+                ignore: tuple[str, ...] = ()) -> str:
     """The stage cue nearest the trigger; ``standing`` when a cancellation is only threatened
     or demanded (the thing stands: an alliance in force, talks going on)."""
     above = None
-    for word in list(governors(trigger))[1:]:
+    for word in _clause_governors(trigger):
         above = _word_stage(word)
+        if above in ignore:
+            above = None
         if above:
             break
+    if above is None and _scheduled(trigger):
+        above = "proposed"
     if above == "standing":
         return standing
     if above in ("cancelled", "proposed"):
@@ -52,6 +57,28 @@ def event_stage(trigger: Token, default: str = "delivered", standing: str = "del
     if _has(trigger, ONGOING, deps=("amod", "advmod", "npadvmod")):
         return "ongoing"
     return above or default
+
+
+def _clause_governors(trigger: Token) -> list[Token]:
+    """Words above the trigger up to the first verb that heads its own clause: the stage of
+    "pledged at the summit" does not come from the clause the pledge sits in."""
+    out = []
+    for word in list(governors(trigger))[1:]:
+        out.append(word)
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("xcomp", "conj", "pcomp", "acomp",
+                                                              "prep", "pobj", "dobj", "auxpass"):
+            break
+    return out
+
+
+def _scheduled(trigger: Token) -> bool:
+    """"negotiators return to Geneva this week": a present tense with a coming date."""
+    verb = next((w for w in _clause_governors(trigger) if w.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    words = {t.lower_ for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep")
+             for t in c.subtree}
+    return bool(words & {"tomorrow", "next", "later"}) or {"this", "week"} <= words
 
 
 def _word_stage(word: Token) -> str | None:
@@ -99,10 +126,11 @@ def event_assertion(trigger: Token, ctx: Context, parties) -> str:
 
 
 def settle(trigger: Token, ctx: Context, parties, default: str = "delivered",
-           standing: str = "delivered") -> tuple[str, str]:
-    """(stage, assertion) of an event; a hypothetical is always ``proposed``."""
+           standing: str = "delivered", ignore: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(stage, assertion) of an event; a hypothetical is always ``proposed``. Cues in
+    ``ignore`` are passed over ("signed a pact during talks": the talks were not agreed)."""
     assertion = event_assertion(trigger, ctx, parties)
-    stage = event_stage(trigger, default, standing)
+    stage = event_stage(trigger, default, standing, ignore)
     if assertion == "hypothetical":
         stage = "proposed"
     return stage, assertion

@@ -40,10 +40,11 @@ def breaches_command(db: DbOption = None, as_of: AsOf = None, as_json: Json = Fa
     for col in ("transfer", "status", "conf.", "embargo", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        what = f"{r['supplier']} \u2192 {r['recipient']} {r['item']}\n{r['stage']}, {r['assertion']}" \
+        named = f" ({r['designation']})" if r["designation"] else ""
+        what = f"{r['supplier']} \u2192 {r['recipient']} {r['item']}{named}\n{r['stage']}, {r['assertion']}" \
                f", {r['date'] or 'undated'}, {r['n_sources']} source(s)"
         caveats = f"\n[dim]{', '.join(r['caveats'])}[/]" if r["caveats"] else ""
-        quote = r["evidence"][0]["quote"] if r["evidence"] else ""
+        quote = (r["evidence"][0]["quote"] or "").strip() if r["evidence"] else ""
         table.add_row(escape(what), r["status"] + caveats, f"{r['confidence']:.2f}",
                       escape(f"{r['embargo']}: {r['legal_basis']} (binds {r['bound']})"),
                       f"\u201c{escape(quote or '')}\u201d")
@@ -90,11 +91,11 @@ def blocs_command(db: DbOption = None,
                   pair: Annotated[Optional[List[str]], Opt(
                       "--pair", help="Pair to follow, e.g. RUS:PRK (repeatable)")] = None,
                   plot: Annotated[Optional[str], Opt(help="Write the plot here (PNG and SVG)")] = None,
-                  as_json: Json = False) -> None:
+                  as_of: AsOf = None, as_json: Json = False) -> None:
     """Blocs over time: communities per window, alignment of pairs, blocs forming or splitting."""
     from ...analyse import blocs
     pairs = [_pair(p) for p in pair] if pair else None
-    report = blocs(open_store(db), getattr(window, "value", window), pairs)
+    report = blocs(open_store(db), getattr(window, "value", window), pairs, as_of=_as_of(as_of))
     if plot:
         written = report.plot(plot)
         if not as_json:
@@ -112,7 +113,7 @@ def blocs_command(db: DbOption = None,
         console.print(f"{name}: " + "  ".join(f"{w} {s:+.2f}" for w, s in series if s is not None))
     for c in report.changes:
         console.print(f"[bold]{c.kind}[/] {', '.join(c.members)}: {c.start} \u2192 {c.end} "
-                      f"(cohesion {c.cohesion[0][1]:+.2f} \u2192 {c.cohesion[-1][1]:+.2f}); "
+                      f"(cohesion {c.cohesion[0][1] or 0:+.2f} \u2192 {c.cohesion[-1][1] or 0:+.2f}); "
                       f"events {c.events[:10]}")
 
 
