@@ -84,7 +84,7 @@ class Context:
             return m.code
         if depth <= 0:
             return None
-        for child in token.children:
+        for child in sorted(token.children, key=_np_order):
             if child.dep_ in _NP_DEPS or (through_preps and child.dep_ == "prep"
                                           and child.lower_ in ("of", "in")):
                 target = child if child.dep_ != "prep" else next(
@@ -115,6 +115,12 @@ class Context:
                            if end is not None else len(self.doc.text.rstrip()))
         record.evidence = Evidence(s, e, self.text[s:e], self.doc_id)
         return record
+
+
+def _np_order(child: Token) -> int:
+    """Appositions name the actor before modifiers do, and modifiers before "of" phrases:
+    "the largest importer of US arms, Saudi Arabia" is Saudi Arabia."""
+    return {"appos": 0, "prep": 2}.get(child.dep_, 1)
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:

@@ -83,6 +83,9 @@ class RuleExtractor:
         return out
 
     def item_mentions(self, doc: Doc) -> list[ItemMention]:
+        return _merge_designations(self._item_mentions(doc))
+
+    def _item_mentions(self, doc: Doc) -> list[ItemMention]:
         out = []
         for span in doc.spans["items"]:
             if span.label_ == "TECH":
@@ -90,9 +93,26 @@ class RuleExtractor:
                                        ("arms_unspecified",), "tech"))
                 continue
             term = self.finder.item_term(span)
-            if term is None:
+            if term is None or (term.weak and term.kind == "generic"):
                 continue
             cats = tuple(term.categories) or (term.category,)
             out.append(ItemMention(span.start, span.end, term.category, cats, term.kind,
                                    term.designation, term.maker, term.weak))
         return out
+
+
+def _merge_designations(items: list[ItemMention]) -> list[ItemMention]:
+    """"IRIS-T air-to-air missiles": a system name before a generic term is one item,
+    named by the system; a qualified generic term ("air-to-air missiles") is the more
+    specific class, a bare one ("Patriot missiles") leaves the system's class."""
+    out: list[ItemMention] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "system" and item.kind == "generic" \
+                and prev.end == item.start:
+            source = item if item.end - item.start > 1 else prev
+            out[-1] = ItemMention(prev.start, item.end, source.category, source.categories,
+                                  "system", prev.designation, prev.maker, False)
+            continue
+        out.append(item)
+    return out

@@ -35,7 +35,7 @@ def find_roles(trigger, item: Token, ctx: Context, maker: str | None = None) -> 
                             for c in ctx.actors_of(ch)] or _dative(t, ctx, item)
     elif trigger.kind == "arrive":
         roles.recipients = _preps(path, ctx, ("in", "to", "at"))
-        roles.suppliers = _preps(path, ctx, ("from",))
+        roles.suppliers = _preps(path, ctx, ("from",)) + _clause_agent(item, ctx)
     else:
         subj = _agent(t, ctx) if _passive(t) else _subject(t, ctx)
         if trigger.kind == "supply":
@@ -63,7 +63,8 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
             maker not in roles.recipients and maker in ctx.sentence_actors() + ctx.known_makers:
         roles.suppliers = [maker]
     if not roles.recipients and trigger.kind == "supply" and roles.suppliers:
-        roles.recipients = ctx.elided_recipient(roles.suppliers)
+        roles.recipients = _owner(item, ctx, any_kind=True) or \
+            ctx.elided_recipient(roles.suppliers)
 
 
 def _passive(verb: Token) -> bool:
@@ -165,8 +166,9 @@ def _noun_roles(noun: Token, item: Token, path: list[Token], ctx: Context, roles
     lemma = noun.lemma_.lower()
     owner = [ctx.actors_of(c) for c in noun.children if c.dep_ == "poss"]
     owner = owner[0] if owner else _demonym(noun, ctx)
-    to = _preps(path, ctx, ("to", "for"))
-    frm = _preps(path + [noun.head], ctx, ("from", "by"))
+    verb = [noun.head] if noun.head.pos_ == "VERB" else []
+    to = _preps(path + verb, ctx, ("to", "for"))
+    frm = _preps(path + verb, ctx, ("from", "by"))
     subj = _copula_subject(noun, ctx)
     if lemma in _ROLE_NOUNS_SUPPLY:
         roles.suppliers, roles.recipients = subj, owner or to
@@ -211,13 +213,26 @@ def _made_in(item: Token, ctx: Context) -> str | None:
     return None
 
 
-def _owner(item: Token, ctx: Context) -> list[str]:
-    """"Russia's Su-57": the possessor of a bought item sells it."""
+def _owner(item: Token, ctx: Context, any_kind: bool = False) -> list[str]:
+    """"Russia's Su-57": the possessor of a bought item sells it; "its jets, which were
+    supplied by Britain": the possessor of a supplied item received it."""
     for child in item.children:
         if child.dep_ == "poss":
+            if any_kind:
+                return ctx.actors_of(child)
             m = ctx.actor_at(child)
             if m and m.kind in _SEAT_KINDS:
                 return [m.code]
+    return []
+
+
+def _clause_agent(item: Token, ctx: Context) -> list[str]:
+    """"jets promised by France (have arrived)": the agent of a clause on the item."""
+    for child in item.children:
+        if child.dep_ == "acl":
+            agent = _agent(child, ctx)
+            if agent:
+                return agent
     return []
 
 

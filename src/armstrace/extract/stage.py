@@ -54,6 +54,11 @@ def _arrived(noun: Token) -> bool:
 
 
 def _cue_stage(word: Token, trigger: Token) -> str | None:
+    lemma = word.lemma_.lower()
+    if word is not trigger and word.pos_ == "VERB":
+        for stage in ("cancelled", "negotiating", "agreed", "proposed"):
+            if lemma in cues().stage[stage] and lemma not in _HYPOTHETICAL_MODALS | _FUTURE:
+                return stage
     for mod in modifiers(word):
         low = mod.lower_
         if low == "whether" and mod.dep_ == "mark":
@@ -64,7 +69,6 @@ def _cue_stage(word: Token, trigger: Token) -> str | None:
             return "agreed"
         if low in ("continue", "continues", "still", "regularly", "steadily"):
             return "ongoing"
-    lemma = word.lemma_.lower()
     if word is trigger:
         if word.pos_ in ("NOUN", "PROPN"):
             return _NOUN_STAGE.get(lemma)

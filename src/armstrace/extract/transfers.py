@@ -25,7 +25,7 @@ from .roles import find_roles
 from .stage import stage_of
 from .details import quantity_of, date_of, via_of, tech_of
 
-MAX_CLIMB = 7
+MAX_CLIMB = 10
 _MAKE = {"build", "make", "produce", "develop", "manufacture"}
 # verbs whose object clause or noun may still be a transfer ("discuss supplying", "sign a deal")
 _PASS_THROUGH = {"discuss", "plan", "agree", "continue", "decide", "sign", "finalise", "finalize",

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import governing_verbs, phrase_codes, span_codes, subject_codes
+from .common import phrase_codes, span_codes, subject_codes
 from .sanctions import NOUNS as SANCTION_NOUNS, records_for
 
 BAN_NOUNS = {"restriction", "restrictions", "ban", "bans", "freeze", "suspension", "moratorium",

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import direct_verb, governing_verbs, phrase_codes, prep_codes, span_codes, \
-    subject_codes, triggers, verb_subject_codes
+from .common import direct_verb, governing_verbs, prep_codes, span_codes, subject_codes, \
+    triggers, verb_subject_codes
 from .status import settle
 
 NOUNS = {"talks", "talk", "summit", "meeting", "visit", "negotiations", "negotiation",

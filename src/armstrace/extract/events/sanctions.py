@@ -17,19 +17,18 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import governing_verbs, phrase_codes, span_codes, subject_codes, triggers
+from .common import governing_verbs, phrase_codes, span_codes, subject_codes, triggers, \
+    verb_subject_codes
 from .status import settle
+from .targets import IMPOSE, head_codes, relcl_demonym, target_codes
 
 NOUNS = {"sanction", "sanctions", "embargo", "embargoes", "blacklist"}
 VERBS = {"sanction", "blacklist"}
-_TARGET_PREPS = ("on", "against", "over", "targeting", "to", "for")
 _GROUPS = {"package", "round", "set", "wave", "regime", "programme", "program", "list",
            "raft", "batch", "series", "tranche"}
 _VIOLATE = {"violate", "breach", "evade", "circumvent", "flout", "bust", "defy", "break",
             "skirt", "dodge", "undermine", "violation", "breach"}
 _ARMS = {"arms", "weapons", "weapon", "military", "munitions", "war", "materiel"}
-_IMPOSE = {"impose", "slap", "adopt", "introduce", "levy", "place", "announce", "extend",
-           "renew", "maintain", "enforce", "approve", "agree", "pass", "tighten"}
 _BODIES = {"UN", "EU", "AU", "ECOWAS", "NATO", "GCC", "ASEAN"}
 
 
@@ -38,7 +37,8 @@ def sanction_records(ctx: Context) -> list[Record]:
     for trigger in triggers(ctx, NOUNS, ("NOUN", "PROPN")) + triggers(ctx, VERBS, ("VERB",)):
         if _negated(trigger):
             continue
-        imposers, targets = roles_of(trigger, ctx)
+        imposers, targets = verb_roles(trigger, ctx) if trigger.pos_ == "VERB" else \
+            roles_of(trigger, ctx)
         kind = "arms_embargo" if _arms(trigger) else "sanctions"
         out += records_for(ctx, trigger, imposers, targets, kind)
     return out
@@ -50,8 +50,10 @@ def records_for(ctx: Context, trigger: Token, imposers, targets, kind: str) -> l
         for target in targets:
             if target == imposer:
                 continue
-            stage, assertion = settle(trigger, ctx, [imposer, target], ignore=("agreed",))
-            if _breached(trigger):
+            breached = _breached(trigger)
+            stage, assertion = settle(trigger, ctx, [imposer, target], ignore=("agreed",),
+                                      presupposed=breached)
+            if breached:
                 stage = "delivered"           # sanctions one breaches are in force
             out.append(ctx.record({"type": "sanction", "imposer": imposer, "target": target,
                                    "stage": stage, "assertion": assertion, "kind": kind}))
@@ -76,10 +78,18 @@ def _arms(trigger: Token) -> bool:
         any(c.lower_ in ("arms", "weapons") for c in trigger.children)
 
 
+def verb_roles(verb: Token, ctx: Context) -> tuple[list[str], list[str]]:
+    """"The US sanctioned Venezuelan officials": subject imposes, object is targeted."""
+    imposers = verb_subject_codes(verb, ctx) or []
+    targets = [c for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
+               for c in head_codes(o, ctx) if c not in imposers]
+    return imposers, targets
+
+
 def roles_of(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
     group = _group_noun(trigger)
     own = _own(trigger, ctx) + (_own(group, ctx) if group is not None else [])
-    targets = target_codes(trigger, ctx, group, tuple(own)) or _relcl_demonym(trigger, ctx, own)
+    targets = target_codes(trigger, ctx, group, tuple(own)) or relcl_demonym(trigger, ctx, own)
     violators = _violators(trigger, ctx)
     if violators:
         imposers = [c for c in own if c not in violators]
@@ -98,7 +108,7 @@ def roles_of(trigger: Token, ctx: Context) -> tuple[list[str], list[str]]:
 def _clause_imposer(trigger: Token, ctx: Context) -> list[str]:
     """"the arms embargo the Security Council imposed on the group"."""
     for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
-        if clause.lemma_.lower() in _IMPOSE:
+        if clause.lemma_.lower() in IMPOSE:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in ("that", "which"):
                 return phrase_codes(subj, ctx)
@@ -122,58 +132,6 @@ def _own(noun: Token, ctx: Context) -> list[str]:
         if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < noun.i:
             codes += [c for c in span_codes(child.subtree, ctx) if c not in codes]
     return codes
-
-
-def target_codes(trigger: Token, ctx: Context, group: Token | None,
-                 exclude: tuple[str, ...] = ()) -> list[str]:
-    heads = [trigger] + ([group] if group is not None else [])
-    verbs = governing_verbs(trigger)
-    if verbs and verbs[0].lemma_.lower() in _IMPOSE | {"lift", "ease", "tighten", "end"}:
-        heads.append(verbs[0])
-        for conj in (c for c in verbs[0].children if c.dep_ == "conj"):
-            heads += [conj] + [c for c in conj.children if c.dep_ == "dobj"]
-    clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
-    for head in heads + clauses:
-        preps = _TARGET_PREPS if head not in clauses else ("on", "against", "at")
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                found = _target(pobj, ctx, exclude)
-                if found:
-                    return found
-    return []
-
-
-def _target(pobj: Token, ctx: Context, exclude: tuple[str, ...] = ()) -> list[str]:
-    """"Iran, Libya and Cuba"; "Russia's oil companies"; "pharmaceutical sales to Iran";
-    "Ivan Maslov, the head of the Wagner Group": the first actor named."""
-    codes = _head_codes(pobj, ctx)
-    if codes:
-        return codes
-    for prep in (c for c in pobj.children if c.dep_ == "prep"):
-        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if inner is not None and _head_codes(inner, ctx):
-            return _head_codes(inner, ctx)
-    named = [t for t in pobj.subtree if t.pos_ != "PRON"]
-    found = [c for c in span_codes(named, ctx) if c not in exclude]
-    return found[:1]
-
-
-def _relcl_demonym(trigger: Token, ctx: Context, own: list[str]) -> list[str]:
-    """"sanctions that would ban imports of Russian gas": the state whose goods are hit."""
-    for clause in (c for c in trigger.children if c.dep_ == "relcl"):
-        for tok in clause.subtree:
-            m = ctx.actor_at(tok)
-            if m is not None and m.kind == "demonym" and m.code not in own:
-                return [m.code]
-    return []
-
-
-def _head_codes(noun: Token, ctx: Context) -> list[str]:
-    """A noun phrase and its conjuncts, without clauses or prepositions other than "of"."""
-    skip = {t.i for d in noun.subtree if d.dep_ in ("relcl", "acl", "appos")
-            or (d.dep_ == "prep" and d.lower_ != "of") for t in d.subtree}
-    return span_codes(noun.subtree, ctx, skip)
 
 
 def _violators(trigger: Token, ctx: Context) -> list[str]:

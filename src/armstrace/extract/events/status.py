@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..assertion import assertion_of
 from ..chain import governors, modifiers
 from ..context import Context
 from ..cues import cues
@@ -67,6 +66,9 @@ def _clause_governors(trigger: Token) -> list[Token]:
         out.append(word)
         if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("xcomp", "conj", "pcomp", "acomp",
                                                               "prep", "pobj", "dobj", "auxpass"):
+            head = word.head
+            if word.dep_ == "ccomp" and head.lemma_.lower() in PROPOSE | AGREE | NEGOTIATE:
+                out.append(head)          # "proposed that X join Y in exercises"
             break
     return out
 
@@ -112,24 +114,53 @@ def _has(token: Token, words: set[str], deps: tuple[str, ...]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
 
-def event_assertion(trigger: Token, ctx: Context, parties) -> str:
-    """assertion_of, except that media and reports are ``reported`` even when national."""
+def event_assertion(trigger: Token, ctx: Context, parties, presupposed: bool = False) -> str:
+    """What the text commits to: hedges, then the nearest reporting, alleging or denying verb
+    whose clause holds the event. Announcing or confirming the event itself is the act, not a
+    report of it. A third party's plain statement is ``reported``; an accusation ``alleged``
+    (not for ``presupposed`` events such as sanctions someone is accused of breaching)."""
+    c = cues()
+    child = trigger
     for word in governors(trigger):
-        if word is trigger:
-            continue
-        if word.lemma_.lower() in cues().reporting_verbs and word.pos_ == "VERB":
-            subj = next((c for c in word.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() in cues().reported_nouns:
+        for mod in modifiers(word):
+            if mod.lower_ in HEDGES or (mod.lower_ == "if" and mod.dep_ == "mark"):
+                return "hypothetical"
+            if mod.lower_ in ("reportedly", "purportedly", "apparently"):
                 return "reported"
-            break
-    return assertion_of(trigger, ctx, parties)
+            if mod.lower_ in ("allegedly", "supposedly"):
+                return "alleged"
+        lemma = word.lemma_.lower()
+        in_clause = child.dep_ in ("ccomp", "parataxis", "advcl", "xcomp", "pcomp", "prep")
+        if word is not trigger and word.pos_ == "VERB" and in_clause:
+            if lemma in c.denying_verbs and child.dep_ == "ccomp":
+                return "denied"
+            if lemma in c.alleging_verbs and not presupposed:
+                return "alleged"
+            if lemma in c.reporting_verbs and child.dep_ in ("ccomp", "parataxis"):
+                return _source(word, ctx, parties)
+        child = word
+    according = next((t for t in ctx.doc if t.lower_ == "according"), None)
+    if according is not None:
+        return "reported"
+    return "asserted"
+
+
+def _source(verb: Token, ctx: Context, parties) -> str:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in cues().reported_nouns | {"i", "we"} or \
+            subj.lemma_.lower() in cues().reported_nouns:
+        return "reported"
+    from .common import phrase_codes
+    codes = phrase_codes(subj, ctx)
+    return "asserted" if set(codes) & set(parties) else "reported"
 
 
 def settle(trigger: Token, ctx: Context, parties, default: str = "delivered",
-           standing: str = "delivered", ignore: tuple[str, ...] = ()) -> tuple[str, str]:
+           standing: str = "delivered", ignore: tuple[str, ...] = (),
+           presupposed: bool = False) -> tuple[str, str]:
     """(stage, assertion) of an event; a hypothetical is always ``proposed``. Cues in
     ``ignore`` are passed over ("signed a pact during talks": the talks were not agreed)."""
-    assertion = event_assertion(trigger, ctx, parties)
+    assertion = event_assertion(trigger, ctx, parties, presupposed)
     stage = event_stage(trigger, default, standing, ignore)
     if assertion == "hypothetical":
         stage = "proposed"
