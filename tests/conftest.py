@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 from armstrace.present.cli import app
 
+pytest_plugins = ["tests.backend_fixtures"]   # store_url, pg_server, pg_url: both engines
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARMSTRACE = Path(sys.executable).with_name("armstrace")   # the installed console script
 

@@ -151,3 +151,15 @@ def test_export_ban_is_an_arms_embargo_to_each_destination(extractor):
     recs = found(extractor, text, "sanction")
     assert sorted((r["imposer"], r["target"], r["kind"]) for r in recs) == \
         [("SWE", "IRN", "arms_embargo"), ("SWE", "SYR", "arms_embargo")]
+
+
+def test_critics_of_drills_are_not_participants(extractor):
+    recs = found(extractor, "Poland and Lithuania condemned the drills held by Russia and "
+                            "Belarus.", "exercise")
+    assert [r["participants"] for r in recs] == [["BLR", "RUS"]]
+
+
+def test_states_expected_to_hold_drills_are_a_proposed_exercise(extractor):
+    recs = found(extractor, "Egypt and Saudi Arabia are expected to hold naval drills next "
+                            "month.", "exercise")
+    assert [(r["participants"], r["stage"]) for r in recs] == [(["EGY", "SAU"], "proposed")]

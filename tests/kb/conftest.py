@@ -1,4 +1,4 @@
-"""Fixtures of the knowledge-base tests."""
+"""Fixtures of the knowledge-base tests: every test of the ``store`` runs on both engines."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +7,7 @@ from armstrace.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kb.db") as s:
+def store(store_url):
+    """An empty store on SQLite, then on PostgreSQL (``store_url`` is parametrised)."""
+    with Store(store_url) as s:
         yield s

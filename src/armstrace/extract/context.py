@@ -47,6 +47,7 @@ class Context:
     previous: list[ActorMention] = field(default_factory=list)   # earlier sentences, oldest first
     known_makers: list[str] = field(default_factory=list)        # actors named in the document
     recipients: list[tuple[str, str]] = field(default_factory=list)  # (supplier, recipient) so far
+    pending: list[str] = field(default_factory=list)   # recipients named without a supplier (shared)
 
     def elided_recipient(self, suppliers: list[str]) -> list[str]:
         """"It has also provided howitzers": the recipient named before for this supplier,
@@ -54,7 +55,7 @@ class Context:
         for supplier, recipient in reversed(self.recipients):
             if supplier in suppliers:
                 return [recipient]
-        named = {r for _, r in self.recipients}
+        named = {r for _, r in self.recipients} | set(self.pending)
         return list(named) if len(named) == 1 and not named & set(suppliers) else []
 
     def actor_at(self, token: Token) -> ActorMention | None:
@@ -66,34 +67,35 @@ class Context:
     def actors_of(self, token: Token, depth: int = 2, through_preps: bool = True) -> list[str]:
         """Actor codes a noun phrase names: the token, its modifiers, and its conjuncts.
 
-        ``through_preps`` also looks into "of"/"in" phrases ("the government of Iraq");
-        a recipient after "for" must not ("for the war in Ukraine").
+        ``through_preps`` also looks into "of"/"in" phrases ("the armed forces of Qatar
+        and Morocco"); a recipient after "for" must not ("for the war in Ukraine").
         """
         codes: list[str] = []
         for head in [token, *_conjuncts(token)]:
-            code = self._np_actor(head, depth, through_preps)
-            if code is None:
-                code = self.reference(head)
-            if code and code not in codes:
-                codes.append(code)
+            found = self._np_actors(head, depth, through_preps)
+            if not found:
+                ref = self.reference(head)
+                found = [ref] if ref else []
+            codes += [c for c in found if c not in codes]
         return codes
 
-    def _np_actor(self, token: Token, depth: int, through_preps: bool = True) -> str | None:
+    def _np_actors(self, token: Token, depth: int, through_preps: bool = True) -> list[str]:
         m = self.actor_at(token)
         if m and not m.made:
-            return m.code
+            return [m.code]
         if depth <= 0:
-            return None
+            return []
         for child in sorted(token.children, key=_np_order):
-            if child.dep_ in _NP_DEPS or (through_preps and child.dep_ == "prep"
-                                          and child.lower_ in ("of", "in")):
-                target = child if child.dep_ != "prep" else next(
-                    (c for c in child.children if c.dep_ == "pobj"), None)
-                if target is not None:
-                    code = self._np_actor(target, depth - 1, through_preps)
-                    if code:
-                        return code
-        return None
+            if child.dep_ in _NP_DEPS:
+                found = self._np_actors(child, depth - 1, through_preps)
+            elif through_preps and child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.actors_of(pobj, depth - 1, through_preps) if pobj is not None else []
+            else:
+                continue
+            if found:
+                return found
+        return []
 
     def reference(self, token: Token) -> str | None:
         """A pronoun or a definite description ("the country") resolved to the last actor named."""

@@ -48,9 +48,11 @@ class RuleExtractor:
     def _records(self, doc: Document, cheap: Doc, parses: dict[int, Doc]) -> list[Record]:
         records: list[Record] = []
         previous: list[ActorMention] = []
+        pending: list[str] = []
         for sent in cheap.sents:
             if sent.start in parses:
                 ctx = self._context(doc, sent, parses[sent.start], previous)
+                ctx.pending = pending
                 ctx.recipients = [(r["supplier"], r["recipient"]) for r in records
                                   if r.type == "transfer"]
                 records += transfers(ctx)
@@ -93,7 +95,7 @@ class RuleExtractor:
                                        ("arms_unspecified",), "tech"))
                 continue
             term = self.finder.item_term(span)
-            if term is None or (term.weak and term.kind == "generic"):
+            if term is None:
                 continue
             cats = tuple(term.categories) or (term.category,)
             out.append(ItemMention(span.start, span.end, term.category, cats, term.kind,

@@ -12,6 +12,10 @@ _INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "dobj", "pobj", "
 _ROLE_NOUNS_SUPPLY = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
 _ROLE_NOUNS_RECEIVE = {"importer", "buyer", "customer", "recipient", "client", "purchaser", "user",
                        "operator"}
+# verbs that leave out a recipient named before ("It has also provided howitzers")
+_ELIDING = {"send", "supply", "deliver", "ship", "provide", "give", "transfer", "sell", "export",
+            "donate", "hand", "pledge", "promise", "offer", "furnish", "gift", "lend", "lease",
+            "dispatch", "commit"}
 _MAKE = {"build", "make", "produce", "manufacture", "develop", "design"}
 _SEAT_KINDS = ("demonym", "state", "alias", "force", "capital", "seat", "firm", "leader")
 
@@ -62,7 +66,10 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
     if not roles.suppliers and trigger.kind not in ("supply", "arrive") and maker and \
             maker not in roles.recipients and maker in ctx.sentence_actors() + ctx.known_makers:
         roles.suppliers = [maker]
-    if not roles.recipients and trigger.kind == "supply" and roles.suppliers:
+    if roles.recipients and not roles.suppliers and trigger.kind in ("receive", "arrive"):
+        ctx.pending[:] = [r for r in roles.recipients if r not in ctx.pending] + ctx.pending
+    if not roles.recipients and trigger.kind == "supply" and roles.suppliers and \
+            trigger.token.lemma_.lower() in _ELIDING:
         roles.recipients = _owner(item, ctx, any_kind=True) or \
             ctx.elided_recipient(roles.suppliers)
 

@@ -37,13 +37,18 @@ def stage_of(trigger: Token, path: Sequence[Token] = ()) -> str:
     if trigger.dep_ in ("acl", "relcl") and _arrived(trigger.head):
         return "delivered"
     own = _VERB_STAGE.get(trigger.lemma_.lower()) if trigger.pos_ == "VERB" else None
+    noun = _NOUN_STAGE.get(trigger.lemma_.lower()) if trigger.pos_ in ("NOUN", "PROPN") else None
+    soft = None      # "continue" and "keep" yield to a promise or plan above them
     for word in governors(trigger, stop_at_relative=True):
-        found = _cue_stage(word, trigger)
+        found = None if word is trigger and noun else _cue_stage(word, trigger)
+        if found == "ongoing" and word is not trigger:
+            soft = soft or found
+            continue
         if found:
             return found
         if word is trigger and own:
             return own
-    return _tense_stage(trigger)
+    return soft or noun or _tense_stage(trigger)
 
 
 def _arrived(noun: Token) -> bool:

@@ -26,6 +26,8 @@ from .stage import stage_of
 from .details import quantity_of, date_of, via_of, tech_of
 
 MAX_CLIMB = 10
+_SELF_NOUNS = {"aid", "assistance", "supply", "delivery", "shipment", "export", "sale",
+               "transfer"}
 _MAKE = {"build", "make", "produce", "develop", "manufacture"}
 # verbs whose object clause or noun may still be a transfer ("discuss supplying", "sign a deal")
 _PASS_THROUGH = {"discuss", "plan", "agree", "continue", "decide", "sign", "finalise", "finalize",
@@ -50,7 +52,7 @@ def transfers(ctx: Context) -> list[Record]:
         if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx):
             continue
         trigger = find_trigger(ctx.doc[item.end - 1], ctx)
-        if trigger is None:
+        if trigger is None or (item.weak and _in_party_phrase(trigger)):
             continue
         roles = find_roles(trigger, ctx.doc[item.end - 1], ctx, item.maker)
         if roles is None:
@@ -67,6 +69,8 @@ def transfers(ctx: Context) -> list[Record]:
 def find_trigger(head: Token, ctx: Context) -> Trigger | None:
     """The nearest transfer word governing the item (or a clause attached to it)."""
     token, reverse, path = _item_root(head), False, [head]
+    if head.lemma_.lower() in _SELF_NOUNS and head.pos_ == "NOUN":   # "military aid to Ukraine"
+        return Trigger(head, "noun", False, (head,))
     for _ in range(MAX_CLIMB):
         if token is not head:
             path.append(token)
@@ -98,14 +102,16 @@ def _own_clause(token: Token) -> bool:
 
 def _kind(token: Token, item: Token) -> str | None:
     c, lemma = cues(), token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX") and lemma in c.supply_verbs:
+    if token.pos_ in ("VERB", "AUX") and lemma in c.supply_verbs and \
+            not any(ch.dep_ == "prt" and ch.lower_ in ("out", "off", "up") for ch in token.children):
         return "supply"
     if token.pos_ == "VERB" and lemma in c.receive_verbs:
         return "receive"
     if token.pos_ == "VERB" and lemma in c.arrive_verbs and \
             any(ch.dep_ == "nsubj" and item in ch.subtree for ch in token.children):
         return "arrive"
-    if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and token is not item:
+    if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and \
+            (token is not item or lemma in _SELF_NOUNS):
         return "noun"
     return None
 
@@ -135,6 +141,12 @@ def _item_root(head: Token) -> Token:
     while head.dep_ in ("compound", "amod") and head.head is not head:
         head = head.head
     return head
+
+
+def _in_party_phrase(trigger: Trigger) -> bool:
+    """A weak term ("fighters", "jets") inside "to ..."/"by ..." names a party, not an item."""
+    return any(t.dep_ in ("prep", "agent") and t.lower_ in ("to", "for", "with", "by", "against")
+               for t in trigger.path)
 
 
 def _purpose_of_other(item: ItemMention, ctx: Context) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, exists, func, select
 
 from ..ontology import ontology
 from . import schema, schema_kb
@@ -23,6 +23,7 @@ __all__ = ["Event", "EventFilter", "merge_new_claims", "events", "event", "event
            "explain", "refresh"]
 
 ROLE_ALIASES = {"participant": "participants", "party": "parties"}
+RARE = 3000          # an actor in at most this many events drives the query
 
 
 @dataclass
@@ -80,14 +81,24 @@ def row_event(row: Any) -> Event:
                  n_register=m["n_register"])
 
 
-def event_query(f: EventFilter) -> Select:
+def _actor_cond(f: EventFilter) -> list:
+    a = schema_kb.event_actors
+    cond = [a.c.actor == f.actor]
+    if f.role:
+        cond.append(a.c.role == ROLE_ALIASES.get(f.role, f.role))
+    return cond
+
+
+def event_query(f: EventFilter, rare_actor: bool = False) -> Select:
+    """The query for ``f``. With ``rare_actor`` the actor's few events drive the query
+    (an IN list from ``event_actors``); otherwise events are walked in confidence order
+    and checked, which stops early for actors in many events."""
     e, a = schema_kb.events, schema_kb.event_actors
     q = select(e).where(e.c.n_claims > 0)
-    if f.actor:
-        cond = [a.c.event_id == e.c.id, a.c.actor == f.actor]
-        if f.role:
-            cond.append(a.c.role == ROLE_ALIASES.get(f.role, f.role))
-        q = q.where(exists().where(*cond))
+    if f.actor and rare_actor:
+        q = q.where(e.c.id.in_(select(a.c.event_id).where(*_actor_cond(f))))
+    elif f.actor:
+        q = q.where(exists().where(a.c.event_id == e.c.id, *_actor_cond(f)))
     for name in ("type", "item", "stage", "assertion"):
         if (value := getattr(f, name)) is not None:
             q = q.where(e.c[name] == value)
@@ -107,8 +118,13 @@ def event_query(f: EventFilter) -> Select:
 
 def events(store, f: EventFilter | None = None) -> list[Event]:
     """Events matching ``f``, the most confident first."""
+    f = f or EventFilter()
     with store.engine.connect() as conn:
-        return [row_event(r) for r in conn.execute(event_query(f or EventFilter()))]
+        rare = bool(f.actor) and conn.execute(
+            select(func.count()).select_from(select(schema_kb.event_actors.c.event_id)
+                                             .where(*_actor_cond(f)).limit(RARE + 1).subquery())
+        ).scalar_one() <= RARE
+        return [row_event(r) for r in conn.execute(event_query(f, rare))]
 
 
 def event(store, event_id: int) -> Event | None:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, delete, func, select
 from ..ontology import ontology
 from . import schema, schema_kb
 from .merge import day_span, gap_days, key_fields, match_key, norm_designation, rules
+from .postgres import MERGE_LOCK, exclusive
 from .sources import LEAD_CHARS, DocInfo
 from .summary import summarise
 
@@ -39,7 +40,13 @@ def merge_new_claims(store, batch_size: int = 50_000) -> dict[str, int]:
 
     Claims are assigned batch by batch (each one transaction; the events they touch are
     marked stale), then every stale event is summarised once. A run cut short leaves
-    stale events, which the next call summarises."""
+    stale events, which the next call summarises. On PostgreSQL concurrent writers
+    merge one at a time (advisory lock)."""
+    with exclusive(store.engine, MERGE_LOCK):
+        return _merge(store, batch_size)
+
+
+def _merge(store, batch_size: int) -> dict[str, int]:
     counts = {"claims": 0, "events_created": 0, "events_updated": 0}
     slots: dict[str, list[Slot]] = {}
     touched: set[int] = set()

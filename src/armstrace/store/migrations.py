@@ -11,6 +11,7 @@ from typing import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from . import schema
+from .postgres import MIGRATE_LOCK, exclusive
 
 Step = tuple[int, str, Callable[[Connection], None]]
 
@@ -43,7 +44,13 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the database to the newest schema version; return that version."""
+    """Bring the database to the newest schema version; return that version.
+    On PostgreSQL one process at a time migrates (advisory lock); the others wait."""
+    with exclusive(engine, MIGRATE_LOCK):
+        return _migrate(engine)
+
+
+def _migrate(engine: Engine) -> int:
     with engine.begin() as conn:
         version = current_version(conn)
     newest = STEPS[-1][0]

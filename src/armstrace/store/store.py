@@ -12,6 +12,7 @@ from ..ingest.documents import Document, IngestError
 from ..ontology import Record
 from . import schema
 from .migrations import migrate
+from .postgres import insert_ignore
 from .rows import claim_row
 
 DEFAULT_DB = "armstrace.db"
@@ -83,10 +84,10 @@ class Store:
         Re-adding the same document with the same extractor version adds nothing.
         """
         rows = [claim_row(r, doc.id, extractor, version, run_id) for r in records]
-        with self.engine.begin() as conn:
+        with self.engine.begin() as conn:   # ON CONFLICT: concurrent writers store it once
             if conn.execute(select(schema.documents.c.id)
                             .where(schema.documents.c.id == doc.id)).first() is None:
-                conn.execute(schema.documents.insert().values(**_doc_row(doc)))
+                conn.execute(insert_ignore(conn, schema.documents).values(**_doc_row(doc)))
             t = schema.processed
             if conn.execute(select(t.c.claims).where(t.c.document_id == doc.id,
                                                      t.c.extractor_version == version)).first():
@@ -96,10 +97,10 @@ class Store:
             fresh = [r for r in {r["fingerprint"]: r for r in rows}.values()
                      if r["fingerprint"] not in known]
             if fresh:
-                conn.execute(schema.claims.insert(), fresh)
-            conn.execute(t.insert().values(document_id=doc.id, extractor_version=version,
-                                           claims=len(fresh)))
-            return len(fresh)
+                conn.execute(insert_ignore(conn, schema.claims), fresh)
+            marked = conn.execute(insert_ignore(conn, t).values(
+                document_id=doc.id, extractor_version=version, claims=len(fresh)))
+            return len(fresh) if marked.rowcount else 0   # 0: another writer was first
 
     def add_error(self, error: IngestError, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:

@@ -150,9 +150,11 @@ def subtree_codes_head(noun: Token, ctx: Context) -> list[str]:
 
 
 def excluded(token: Token, words: set[str]) -> set[int]:
-    """Token indices of subtrees under a clause headed by one of ``words`` ("expected to join")."""
+    """Token indices under a word of ``words`` ("expected to join", observers) that does not
+    itself govern ``token`` ("X and Y are expected to hold drills" keeps X and Y)."""
+    above = {a.i for a in token.ancestors}
     out: set[int] = set()
     for tok in token.doc:
-        if tok.lemma_.lower() in words and tok.pos_ in ("VERB", "NOUN", "ADJ"):
+        if tok.lemma_.lower() in words and tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.i not in above:
             out |= {t.i for t in tok.subtree}
     return out

@@ -22,6 +22,8 @@ TRIGGERS = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres
 _PREPS = ("with", "between", "of", "involving", "among", "alongside")
 _OUTSIDE = {"expect", "observer", "observe", "invite", "denounce", "condemn", "protest",
             "criticise", "criticize", "warn", "monitor", "watch", "oppose", "accuse"}
+_CRITICS = {"observe", "denounce", "condemn", "protest", "criticise", "criticize", "warn",
+            "monitor", "watch", "oppose", "accuse", "slam", "decry", "deplore", "fear"}
 _JOIN = {"join", "participate", "take", "involve", "include"}
 _NAVAL = {"naval", "navy", "navies", "warship", "warships", "maritime", "frigates", "destroyers",
           "vessels", "submarines", "fleet", "fleets"}
@@ -66,9 +68,13 @@ def _has_actor_object(prep: Token) -> bool:
 
 
 def participants(trigger: Token, ctx: Context) -> list[str]:
-    outside = {i for i in excluded(trigger, _OUTSIDE) if not _covers(i, trigger)}
+    outside = excluded(trigger, _OUTSIDE)
     codes = modifier_codes(trigger, ctx) + prep_codes(trigger, ctx, _PREPS, outside)
+    for clause in (c for c in trigger.children if c.dep_ in ("acl", "relcl")):
+        codes += prep_codes(clause, ctx, ("by", "with"), outside)   # "drills held by X and Y"
     verbs = governing_verbs(trigger)
+    if verbs and verbs[0].lemma_.lower() in _CRITICS:
+        return _unique(codes)                   # "Poland condemned the drills": not a party
     codes += subject_codes(trigger, ctx, outside)
     if verbs:
         verb = verbs[0]
@@ -77,11 +83,6 @@ def participants(trigger: Token, ctx: Context) -> list[str]:
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in outside):
                 codes += phrase_codes(obj, ctx, outside)
     return _unique(codes)
-
-
-def _covers(index: int, trigger: Token) -> bool:
-    """The excluding word governs the trigger itself ("X and Y are expected to hold drills")."""
-    return any(a.i == index for a in trigger.ancestors)
 
 
 def _unique(codes: list[str]) -> list[str]:

@@ -1,0 +1,1 @@
+"""Tests of batch extraction on a Dask cluster and of bulk loading."""
