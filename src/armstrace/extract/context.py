@@ -74,8 +74,7 @@ class Context:
         for head in [token, *_conjuncts(token)]:
             found = self._np_actors(head, depth, through_preps)
             if not found:
-                ref = self.reference(head)
-                found = [ref] if ref else []
+                found = self.reference(head)
             codes += [c for c in found if c not in codes]
         return codes
 
@@ -97,7 +96,7 @@ class Context:
                 return found
         return []
 
-    def reference(self, token: Token) -> str | None:
+    def reference(self, token: Token) -> list[str]:
         """A pronoun or a definite description ("the country") resolved to the last actor named."""
         from .references import resolve_reference
         return resolve_reference(token, self)

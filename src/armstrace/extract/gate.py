@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .references import DESCRIPTIONS, PRONOUNS
+from .references import DESCRIPTIONS, PLURALS, PRONOUNS
 
 
 def has_trigger(sent: Span) -> bool:
@@ -22,7 +22,8 @@ def has_trigger(sent: Span) -> bool:
 def has_party(sent: Span) -> bool:
     if any(sent.start <= s.start < sent.end for s in sent.doc.spans["actors"]):
         return True
-    return any(t.lower_ in PRONOUNS or t.lower_ in DESCRIPTIONS for t in sent)
+    return any(t.lower_ in PRONOUNS or t.lower_ in DESCRIPTIONS or t.lower_ in PLURALS
+               for t in sent)
 
 
 def select(doc: Doc, use_gate: bool = True) -> list[Span]:

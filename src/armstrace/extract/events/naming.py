@@ -32,17 +32,21 @@ def token_code(tok: Token, ctx: Context) -> str | None:
             return None
         return m.code
     if tok.lower_ in _PERSONAL and tok.pos_ == "PRON":
-        return last_of_kind(ctx, tok, {"leader"}) or ctx.reference(tok)
+        return last_of_kind(ctx, tok, {"leader"}) or _first(ctx.reference(tok))
     if tok.lower_ in ("its", "their") and tok.dep_ == "poss":
-        return _clause_subject(tok, ctx) or ctx.reference(tok)
+        return _clause_subject(tok, ctx) or _first(ctx.reference(tok))
     if "-" in tok.text and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
         return None
     if tok.pos_ in ("PRON", "NOUN", "PROPN") or tok.lower_ in ("its", "their", "his", "her"):
         kinds = _GROUP_WORDS.get(tok.lower_)
         if kinds and any(c.lower_ in ("the", "this") for c in tok.children):
             return last_of_kind(ctx, tok, kinds)
-        return ctx.reference(tok) if tok.dep_ not in ("compound",) else None
+        return _first(ctx.reference(tok)) if tok.dep_ not in ("compound",) else None
     return None
+
+
+def _first(codes: list[str]) -> str | None:
+    return codes[0] if codes else None
 
 
 def hyphen_codes(tok: Token, ctx: Context) -> list[str]:
