@@ -46,16 +46,17 @@ class Context:
     items: list[ItemMention] = field(default_factory=list)
     previous: list[ActorMention] = field(default_factory=list)   # earlier sentences, oldest first
     known_makers: list[str] = field(default_factory=list)        # actors named in the document
-    recipients: list[tuple[str, str]] = field(default_factory=list)  # (supplier, recipient) so far
+    recipients: list[tuple[str, str, int]] = field(default_factory=list)  # (supplier, recipient,
+    index: int = 0                                                        # sentence) so far
     pending: list[str] = field(default_factory=list)   # recipients named without a supplier (shared)
 
     def elided_recipient(self, suppliers: list[str]) -> list[str]:
         """"It has also provided howitzers": the recipient named before for this supplier,
-        or the only recipient the document has named so far."""
-        for supplier, recipient in reversed(self.recipients):
+        else the one recipient of the previous sentence or named without a supplier."""
+        for supplier, recipient, _ in reversed(self.recipients):
             if supplier in suppliers:
                 return [recipient]
-        named = {r for _, r in self.recipients} | set(self.pending)
+        named = set(self.pending) | {r for _, r, i in self.recipients if i >= self.index - 1}
         return list(named) if len(named) == 1 and not named & set(suppliers) else []
 
     def actor_at(self, token: Token) -> ActorMention | None:

@@ -43,19 +43,21 @@ class RuleExtractor:
 
     def _plan(self, doc: Document) -> tuple[Document, Doc, list[Span]]:
         cheap = self.finder(sentencizer()(self.nlp.make_doc(doc.text)))
-        return doc, cheap, select(cheap, self.gate)
+        return doc, cheap, [_trim(s) for s in select(cheap, self.gate) if _trim(s) is not None]
 
     def _records(self, doc: Document, cheap: Doc, parses: dict[int, Doc]) -> list[Record]:
         records: list[Record] = []
         previous: list[ActorMention] = []
         pending: list[str] = []
-        for sent in cheap.sents:
+        told: list[tuple[str, str, int]] = []
+        for index, sent in enumerate(cheap.sents):
+            sent = _trim(sent) or sent
             if sent.start in parses:
                 ctx = self._context(doc, sent, parses[sent.start], previous)
-                ctx.pending = pending
-                ctx.recipients = [(r["supplier"], r["recipient"]) for r in records
-                                  if r.type == "transfer"]
-                records += transfers(ctx)
+                ctx.pending, ctx.recipients, ctx.index = pending, list(told), index
+                found = transfers(ctx)
+                told += [(r["supplier"], r["recipient"], index) for r in found]
+                records += found
                 records += event_records(ctx)
             previous += self.actor_mentions(cheap, doc.date, sent)
         return records
@@ -101,6 +103,16 @@ class RuleExtractor:
             out.append(ItemMention(span.start, span.end, term.category, cats, term.kind,
                                    term.designation, term.maker, term.weak))
         return out
+
+
+def _trim(sent: Span) -> Span | None:
+    """The sentence without leading or trailing whitespace tokens (line breaks)."""
+    start, end = sent.start, sent.end
+    while start < end and sent.doc[start].is_space:
+        start += 1
+    while end > start and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end] if end > start else None
 
 
 def _merge_designations(items: list[ItemMention]) -> list[ItemMention]:

@@ -30,5 +30,16 @@ def load_nlp() -> Language:
 
 
 @cache
-def sentencizer() -> Sentencizer:
-    return Sentencizer(punct_chars=[".", "!", "?", "\n"])
+def _sentencizer() -> Sentencizer:
+    return Sentencizer(punct_chars=[".", "!", "?"])
+
+
+def sentencizer():
+    """Sentences end at . ! ? and at line breaks (headlines, paragraphs)."""
+    def split(doc):
+        doc = _sentencizer()(doc)
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+    return split

@@ -53,6 +53,9 @@ def _last(ctx: "Context", token: Token, persons: bool) -> list[str]:
 
 def _group(ctx: "Context", token: Token) -> list[str]:
     """"the two leaders", "the three countries": the last N actors named (N from the text)."""
+    if any(c.dep_ in ("appos", "compound") for c in token.children) or \
+            any(c.dep_ == "appos" for c in token.head.children if token.dep_ == "appos"):
+        return []       # "the two dictators Vladimir Putin and Kim Jong Un" name themselves
     count = next((NUMBERS[c.lower_] for c in token.children if c.lower_ in NUMBERS), None)
     if count is None or not _definite(token) and not any(c.lower_ == "both" for c in token.children):
         return []
