@@ -68,10 +68,10 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
         roles.suppliers = [maker]
     if roles.recipients and not roles.suppliers and trigger.kind in ("receive", "arrive"):
         ctx.pending[:] = [r for r in roles.recipients if r not in ctx.pending] + ctx.pending
-    if not roles.recipients and trigger.kind == "supply" and roles.suppliers and \
-            trigger.token.lemma_.lower() in _ELIDING:
-        roles.recipients = _owner(item, ctx, any_kind=True) or \
-            ctx.elided_recipient(roles.suppliers)
+    if not roles.recipients and trigger.kind == "supply" and roles.suppliers:
+        owner = [c for c in _owner(item, ctx, any_kind=True) if c not in roles.suppliers]
+        roles.recipients = owner or (ctx.elided_recipient(roles.suppliers)
+                                     if trigger.token.lemma_.lower() in _ELIDING else [])
 
 
 def _passive(verb: Token) -> bool:

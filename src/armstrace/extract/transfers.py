@@ -67,10 +67,22 @@ def transfers(ctx: Context) -> list[Record]:
 
 
 def find_trigger(head: Token, ctx: Context) -> Trigger | None:
-    """The nearest transfer word governing the item (or a clause attached to it)."""
-    token, reverse, path = _item_root(head), False, [head]
+    """The nearest transfer word governing the item; failing that, a clause attached to it
+    ("tanks that Poland has given to Ukraine")."""
     if head.lemma_.lower() in _SELF_NOUNS and head.pos_ == "NOUN":   # "military aid to Ukraine"
         return Trigger(head, "noun", False, (head,))
+    found = _climb(head, ctx)
+    if found is not None:
+        return found
+    root = _item_root(head)
+    clause = _attached_clause(root)
+    if clause is not None:
+        return Trigger(clause, _kind(clause, head), False, (head, root, clause))
+    return None
+
+
+def _climb(head: Token, ctx: Context) -> Trigger | None:
+    token, reverse, path = _item_root(head), False, [head]
     for _ in range(MAX_CLIMB):
         if token is not head:
             path.append(token)
@@ -79,10 +91,6 @@ def find_trigger(head: Token, ctx: Context) -> Trigger | None:
         if token is not head and _inside_other_item(token, path, head, ctx):
             return None
         kind = _kind(token, head)
-        if kind is None and token.pos_ in ("NOUN", "PROPN"):
-            clause = _attached_clause(token)
-            if clause is not None:
-                return Trigger(clause, _kind(clause, head), reverse, tuple(path) + (clause,))
         if kind == "supply" and token.lemma_.lower() in _MAKE and token.head.lemma_ == "help":
             return Trigger(token.head, "help", reverse, tuple(path) + (token.head,))
         if kind:
