@@ -126,7 +126,9 @@ def _np_order(child: Token) -> int:
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
+    """Coordinated names, including list items the parser hangs on as "npadvmod"."""
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (child.dep_ == "npadvmod" and child.pos_ == "PROPN"
+                                    and token.pos_ == "PROPN"):
             yield child
             yield from _conjuncts(child)

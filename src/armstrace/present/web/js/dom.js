@@ -31,7 +31,7 @@ export function safeLink(url, text) {
   if (typeof url === 'string' && /^https?:\/\//i.test(url.trim())) {
     return el('a', { href: url.trim(), rel: 'noopener noreferrer', target: '_blank' }, text || url);
   }
-  return el('span', { class: 'url' }, text || url || '');
+  return el('span', { class: 'url' }, url || '');
 }
 
 export function svg(tag, attrs = {}) {

@@ -37,8 +37,7 @@ export function elements(network) {
 }
 
 export function createGraph(container, onEdge, onNode) {
-  const cy = window.cytoscape({ container, style: STYLE, elements: [], wheelSensitivity: 0.3,
-                                minZoom: 0.2, maxZoom: 4 });
+  const cy = window.cytoscape({ container, style: STYLE, elements: [], minZoom: 0.2, maxZoom: 4 });
   cy.on('tap', 'edge', (event) => onEdge(event.target.data()));
   cy.on('tap', 'node', (event) => onNode(event.target.data()));
   return cy;
