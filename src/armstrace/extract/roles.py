@@ -85,10 +85,10 @@ def _subject(verb: Token, ctx: Context) -> list[str]:
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "poss")), None)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and current.dep_ == "relcl":
-                return ctx.actors_of(current.head)
+                return ctx.actors_of(_first_conjunct(current.head))
             return ctx.actors_of(subj)
         if current.dep_ == "relcl" and ctx.actors_of(current.head):
-            return ctx.actors_of(current.head)
+            return ctx.actors_of(_first_conjunct(current.head))
         if current is not verb and _passive(current):
             agent = _agent(current, ctx)
             if agent:
@@ -100,6 +100,14 @@ def _subject(verb: Token, ctx: Context) -> list[str]:
             return []
         current = current.head
     return []
+
+
+def _first_conjunct(token: Token) -> Token:
+    """"Italy and the Czech Republic, which bought ...": the relative clause hangs on the
+    last name; the whole coordination is its antecedent."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _accused(token: Token, ctx: Context) -> list[str]:
@@ -195,6 +203,10 @@ def _noun_roles(noun: Token, item: Token, path: list[Token], ctx: Context, roles
 
 
 def _copula_subject(noun: Token, ctx: Context) -> list[str]:
+    """"China has been Pakistan's main supplier", "the largest importer ..., Saudi Arabia"."""
+    named = [c for ch in noun.children if ch.dep_ == "appos" for c in ctx.actors_of(ch)]
+    if named:
+        return named
     if noun.dep_ in ("attr", "appos") and noun.head is not noun:
         head = noun.head
         if noun.dep_ == "appos":

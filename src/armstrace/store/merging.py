@@ -167,7 +167,7 @@ def _insert_new(conn: Connection, new: list[Slot]) -> int:
         return 0
     e, names = schema_kb.events, all_key_names()
     rows = [dict(type=s.row["type"], match_key=s.row["match_key"], n_claims=0, n_documents=0,
-                 n_sources=0, n_register=0, confidence=0.0,
+                 n_sources=0, n_register=0, confidence=-1.0,   # hidden until summarised
                  **{n: s.row[n] for n in names}) for s in new]
     result = conn.execute(e.insert().returning(e.c.id, sort_by_parameter_order=True), rows)
     for slot, (event_id,) in zip(new, result.all()):
@@ -229,8 +229,8 @@ def _event_claims(conn: Connection, ids: list[int]) -> dict[int, list[dict]]:
 def _docs(conn: Connection, ids: set[str]) -> dict[str, DocInfo]:
     d, out, ids_list = schema.documents, {}, sorted(ids)
     for i in range(0, len(ids_list), CHUNK):
-        q = select(d.c.id, d.c.source, d.c.url, func.substr(d.c.text, 1, LEAD_CHARS)) \
+        q = select(d.c.id, d.c.source, d.c.url, func.substr(d.c.text, 1, LEAD_CHARS), d.c.date) \
             .where(d.c.id.in_(ids_list[i:i + CHUNK]))
-        for doc_id, source, url, lead in conn.execute(q):
-            out[doc_id] = DocInfo(doc_id, source, url, " ".join((lead or "").split()))
+        for doc_id, source, url, lead, when in conn.execute(q):
+            out[doc_id] = DocInfo(doc_id, source, url, " ".join((lead or "").split()), when)
     return out

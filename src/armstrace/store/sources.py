@@ -1,24 +1,26 @@
 """Independent sources: documents grouped by publisher, reprints of one story merged.
 
 A document's publisher is its ``source`` (normalised), else its URL's registered
-domain, else the document itself. Two documents whose opening text is nearly the
-same (rapidfuzz ``token_set_ratio`` >= 90 over the first 500 characters) are one
-wire story reprinted, so one source, whatever their publishers.
+domain, else the document itself. Two documents published within three days of each
+other whose opening text is nearly the same (rapidfuzz ``token_set_ratio`` >= 90 over
+the first 500 characters) are one wire story reprinted, so one source, whatever their
+publishers. Undated documents are compared with every other document.
 """
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 LEAD_CHARS = 500
 SAME_STORY = 90
 MIN_LEAD = 80          # shorter texts are compared for equality only
+REPRINT_DAYS = 3       # reprints of a wire story appear within days of it
 # Second-level labels under which registered domains take three labels (bbc.co.uk).
 _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go", "mil"}
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -26,7 +28,8 @@ class DocInfo:
     id: str
     source: str | None
     url: str | None
-    lead: str          # the first characters of the text
+    lead: str              # the first characters of the text
+    date: str | None = None
 
 
 def registered_domain(url: str | None) -> str | None:
@@ -40,38 +43,71 @@ def registered_domain(url: str | None) -> str | None:
 
 def publisher(doc: DocInfo) -> str:
     if doc.source and doc.source.strip():
-        return _SPACE.sub(" ", doc.source.strip().lower())
+        return " ".join(doc.source.lower().split())
     return registered_domain(doc.url) or f"document:{doc.id}"
 
 
-def _same_story(a: str, b: str) -> bool:
-    if len(a) < MIN_LEAD or len(b) < MIN_LEAD:
-        return a == b and bool(a)
-    return fuzz.token_set_ratio(a, b, score_cutoff=SAME_STORY) >= SAME_STORY
+def _day(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+class _Placed:
+    """Documents already grouped, by day, for finding a reprint among its neighbours."""
+
+    def __init__(self):
+        self.days: list[int] = []
+        self.dated: list[tuple[str, int]] = []       # (lead, group), in day order
+        self.undated: list[tuple[str, int]] = []
+
+    def candidates(self, day: int | None) -> list[tuple[str, int]]:
+        if day is None:
+            return self.dated + self.undated
+        lo = bisect.bisect_left(self.days, day - REPRINT_DAYS)
+        hi = bisect.bisect_right(self.days, day + REPRINT_DAYS)
+        return self.dated[lo:hi] + self.undated
+
+    def add(self, day: int | None, lead: str, group: int) -> None:
+        if day is None:
+            self.undated.append((lead, group))
+            return
+        at = bisect.bisect_right(self.days, day)
+        self.days.insert(at, day)
+        self.dated.insert(at, (lead, group))
+
+
+def _reprint_of(lead: str, candidates: list[tuple[str, int]]) -> int | None:
+    if len(lead) < MIN_LEAD:
+        return next((g for other, g in candidates if other == lead and lead), None)
+    long = [(other, g) for other, g in candidates if len(other) >= MIN_LEAD]
+    found = process.extractOne(lead, [o for o, _ in long], scorer=fuzz.token_set_ratio,
+                               score_cutoff=SAME_STORY)
+    return long[found[2]][1] if found else None
 
 
 def source_groups(docs: list[DocInfo]) -> list[dict]:
     """Independent sources: [{"publishers": [...], "documents": [...], "why": ...}]."""
     groups: list[dict] = []
-    by_publisher: dict[str, dict] = {}
-    for doc in sorted(docs, key=lambda d: d.id):
-        name, lead = publisher(doc), " ".join(doc.lead[:LEAD_CHARS].split())
-        group = by_publisher.get(name)
-        why = "same publisher"
-        if group is None:
-            group = next((g for g in groups if any(_same_story(lead, other)
-                                                   for other in g["leads"])), None)
-            why = "near-identical text (one story reprinted)"
-        if group is None:
-            group = {"publishers": [], "documents": [], "leads": [], "why": []}
-            groups.append(group)
-        elif why not in group["why"]:
+    by_publisher: dict[str, int] = {}
+    placed = _Placed()
+    for doc in sorted(docs, key=lambda d: (d.date or "", d.id)):
+        name, lead, day = publisher(doc), " ".join(doc.lead[:LEAD_CHARS].split()), _day(doc.date)
+        index, why = by_publisher.get(name), "same publisher"
+        if index is None:
+            index, why = _reprint_of(lead, placed.candidates(day)), \
+                "near-identical text (one story reprinted)"
+        if index is None:
+            index, why = len(groups), None
+            groups.append({"publishers": [], "documents": [], "why": []})
+        group = groups[index]
+        if why and why not in group["why"]:
             group["why"].append(why)
         if name not in group["publishers"]:
             group["publishers"].append(name)
-        by_publisher[name] = group
+        by_publisher[name] = index
         group["documents"].append(doc.id)
-        if len(group["leads"]) < 5:
-            group["leads"].append(lead)
+        placed.add(day, lead, index)
     return [{"publishers": g["publishers"], "documents": g["documents"],
              "why": "; ".join(g["why"]) or "one document"} for g in groups]

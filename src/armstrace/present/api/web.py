@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 
 from .errors import ApiError
 
@@ -24,6 +24,11 @@ router = APIRouter(include_in_schema=False)
 def index() -> FileResponse:
     return FileResponse(WEB / "index.html", media_type="text/html; charset=utf-8",
                         headers=NO_CACHE)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
 
 
 @router.get("/static/{name}")

@@ -9,6 +9,9 @@ from .run_cmd import ingest_command, run_command
 from .show_cmd import errors_command, show_command
 from .kb_cmd import events_command, explain_command
 from .register_cmd import compare_command, reextract_command, register_command
+from .serve_cmd import serve_command
+from .export_cmd import export_command, import_command
+from .batch_cmd import batch_command
 
 app = typer.Typer(name="armstrace", no_args_is_help=True, add_completion=False,
                   help="Who arms whom: sourced records from reporting on the arms trade.")
@@ -27,6 +30,10 @@ app.command("explain")(explain_command)
 app.command("register")(register_command)
 app.command("compare")(compare_command)
 app.command("reextract")(reextract_command)
+app.command("serve")(serve_command)
+app.command("export")(export_command)
+app.command("import")(import_command)
+app.command("batch")(batch_command)
 
 
 def main() -> None:

@@ -3,6 +3,9 @@ import { el } from './dom.js';
 
 let months = [];
 
+// form.elements.item would be HTMLCollection.item(), hence a lookup by name.
+const field = (form, name) => form.elements.namedItem(name);
+
 function monthList(from, to) {
   const out = [];
   if (!from || !to) return out;
@@ -24,15 +27,15 @@ function fill(select, codes) {
 }
 
 export function setupFilters(form, meta, onChange) {
-  fill(form.elements.type, meta.types);
-  fill(form.elements.item, meta.code_lists.item);
-  fill(form.elements.stage, meta.stages);
+  fill(field(form, 'type'), meta.types);
+  fill(field(form, 'item'), meta.code_lists.item);
+  fill(field(form, 'stage'), meta.stages);
   const [lo, hi] = meta.date_range || [];
   months = monthList(lo, hi);
   for (const name of ['from_index', 'to_index']) {
     form.elements[name].max = Math.max(months.length - 1, 0);
   }
-  form.elements.to_index.value = form.elements.to_index.max;
+  field(form, 'to_index').value = field(form, 'to_index').max;
   let timer = null;
   const changed = () => {
     keepOrder(form);
@@ -43,7 +46,7 @@ export function setupFilters(form, meta, onChange) {
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   form.addEventListener('reset', () => setTimeout(() => {
-    form.elements.to_index.value = form.elements.to_index.max;
+    field(form, 'to_index').value = field(form, 'to_index').max;
     changed();
   }, 0));
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -51,9 +54,9 @@ export function setupFilters(form, meta, onChange) {
 }
 
 function keepOrder(form) {
-  const from = Number(form.elements.from_index.value);
-  const to = Number(form.elements.to_index.value);
-  if (from > to) form.elements.to_index.value = from;
+  const from = Number(field(form, 'from_index').value);
+  const to = Number(field(form, 'to_index').value);
+  if (from > to) field(form, 'to_index').value = from;
 }
 
 function showRange(form) {
@@ -62,22 +65,22 @@ function showRange(form) {
 }
 
 function rangeDates(form) {
-  return [months[Number(form.elements.from_index.value)],
-          months[Number(form.elements.to_index.value)]];
+  return [months[Number(field(form, 'from_index').value)],
+          months[Number(field(form, 'to_index').value)]];
 }
 
 // Query parameters of /network and /network/edge for the current filters.
 export function filterParams(form) {
   const params = {
-    type: form.elements.type.value, item: form.elements.item.value,
-    stage: form.elements.stage.value,
+    type: field(form, 'type').value, item: field(form, 'item').value,
+    stage: field(form, 'stage').value,
   };
-  const minSources = Number(form.elements.min_sources.value);
+  const minSources = Number(field(form, 'min_sources').value);
   if (minSources > 1) params.min_sources = minSources;
   if (months.length) {
     const [from, to] = rangeDates(form);
-    if (Number(form.elements.from_index.value) > 0) params.date_from = from;
-    if (Number(form.elements.to_index.value) < months.length - 1) params.date_to = to;
+    if (Number(field(form, 'from_index').value) > 0) params.date_from = from;
+    if (Number(field(form, 'to_index').value) < months.length - 1) params.date_to = to;
   }
   return params;
 }

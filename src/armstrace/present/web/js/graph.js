@@ -12,7 +12,7 @@ const STAGE_ARROWS = { proposed: 'circle', negotiating: 'diamond', agreed: 'tria
 
 const STYLE = [
   { selector: 'node', style: {
-    label: 'data(id)', 'font-size': 11, color: '#1b2631', 'text-valign': 'center',
+    label: 'data(id)', 'font-size': 12, 'font-weight': 600, color: '#1b2631', 'text-valign': 'center',
     'text-halign': 'center', 'background-color': 'data(colour)', 'background-opacity': 0.25,
     'border-width': 2, 'border-color': 'data(colour)', width: 'data(size)', height: 'data(size)' } },
   { selector: 'edge', style: {
@@ -26,7 +26,7 @@ const STYLE = [
 export function elements(network) {
   const nodes = network.nodes.map((n) => ({ group: 'nodes', data: {
     id: n.id, name: n.name, kind: n.kind, activity: n.activity,
-    size: Math.round(22 + 10 * Math.sqrt(n.activity)),
+    size: Math.round(28 + 10 * Math.sqrt(n.activity)),
     colour: KIND_COLOURS[n.kind] || KIND_COLOURS.state } }));
   const edges = network.edges.map((e) => ({ group: 'edges', data: {
     id: e.id, source: e.source, target: e.target, type: e.type, stage: e.stage,
@@ -46,8 +46,8 @@ export function createGraph(container, onEdge, onNode) {
 export function drawGraph(cy, network) {
   cy.elements().remove();
   cy.add(elements(network));
-  const layout = cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: 9000,
-                             idealEdgeLength: 90, componentSpacing: 60, padding: 20 });
+  const layout = cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: 40000,
+                             idealEdgeLength: 110, componentSpacing: 60, padding: 20 });
   layout.run();
   cy.fit(undefined, 20);
 }
