@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
+WEB    := src/armstrace/present/web
 
 .PHONY: demo test install clean
 
@@ -12,7 +13,11 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
 	@touch $(STAMP)
+
+# the page's front-end libraries (npm) are part of the install; a new lock file reinstalls
+$(STAMP): $(WEB)/package-lock.json
 
 install: $(STAMP)
 

@@ -32,8 +32,9 @@ ACTORS = ["RUS", "CHN", "USA", "UKR", "PRK", "IRN", "IND", "TUR", "FRA", "DEU", 
           "KAZ", "SRB", "ARM", "AZE"]
 TYPES = [("transfer", 70), ("exercise", 10), ("agreement", 8), ("sanction", 6), ("meeting", 6)]
 PUBLISHERS = [f"Outlet {i}" for i in range(300)]
-WORDS = ("arms deal shells drones missiles tanks delivery talks navy exercise summit sanctions "
-         "minister contract shipment border officials report").split()
+# A vocabulary large enough that two synthetic reports are not near-identical texts
+# (a tiny one makes every document a "reprint" of every other: one source per event).
+WORDS = [f"{a}{b}{c}" for a in "bdfgklmnprstvz" for b in "aeiou" for c in ("n", "r", "s", "t", "la")]
 
 
 def actor(rng: random.Random) -> str:

@@ -90,11 +90,12 @@ def _actor_cond(f: EventFilter) -> list:
 
 
 def event_query(f: EventFilter, rare_actor: bool = False) -> Select:
-    """The query for ``f``. With ``rare_actor`` the actor's few events drive the query
-    (an IN list from ``event_actors``); otherwise events are walked in confidence order
-    and checked, which stops early for actors in many events."""
+    """The ids of the events matching ``f``, in order. With ``rare_actor`` the actor's
+    few events drive the query (an IN list from ``event_actors``); otherwise events are
+    walked in confidence order and checked, which stops early for actors in many events.
+    Events not yet summarised (confidence -1, during a merge) are left out."""
     e, a = schema_kb.events, schema_kb.event_actors
-    q = select(e).where(e.c.n_claims > 0)
+    q = select(e.c.id).where(e.c.confidence >= 0)
     if f.actor and rare_actor:
         q = q.where(e.c.id.in_(select(a.c.event_id).where(*_actor_cond(f))))
     elif f.actor:
@@ -116,15 +117,25 @@ def event_query(f: EventFilter, rare_actor: bool = False) -> Select:
     return q
 
 
+def _shown() -> list:
+    """The columns an :class:`Event` is made of (not the merger's bookkeeping)."""
+    skip = {"match_key", "span_lo", "span_hi", "best_claim_id", "updated_at"}
+    return [c for c in schema_kb.events.c if c.name not in skip]
+
+
 def events(store, f: EventFilter | None = None) -> list[Event]:
-    """Events matching ``f``, the most confident first."""
-    f = f or EventFilter()
+    """Events matching ``f``, the most confident first (then the most recently seen)."""
+    f, e = f or EventFilter(), schema_kb.events
     with store.engine.connect() as conn:
         rare = bool(f.actor) and conn.execute(
             select(func.count()).select_from(select(schema_kb.event_actors.c.event_id)
                                              .where(*_actor_cond(f)).limit(RARE + 1).subquery())
         ).scalar_one() <= RARE
-        return [row_event(r) for r in conn.execute(event_query(f, rare))]
+        ids = list(conn.execute(event_query(f, rare)).scalars())
+        rows = {}
+        for i in range(0, len(ids), 500):
+            rows.update((r.id, r) for r in conn.execute(select(*_shown()).where(e.c.id.in_(ids[i:i + 500]))))
+    return [row_event(rows[i]) for i in ids]
 
 
 def event(store, event_id: int) -> Event | None:

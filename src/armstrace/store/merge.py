@@ -105,4 +105,19 @@ def gap_days(span: tuple[int, int], lo: int, hi: int) -> int:
 
 
 def norm_designation(value: str | None) -> str | None:
-    return _PUNCT.sub("", value.lower()) or None if value else None
+    """Lower case, punctuation as spaces: 'M-1A1 Abrams' -> 'm 1a1 abrams'."""
+    return " ".join(_PUNCT.sub(" ", value.lower()).split()) or None if value else None
+
+
+def designations_agree(one: str, others: set[str] | list[str]) -> bool:
+    """Whether a designation may name the same system as any of ``others``: the same
+    once normalised, one inside the other ('patriot' in 'patriot configuration 3'), or
+    sharing a name word of four letters or more ('m1 abrams', 'm 1a1 abrams'); 'su 35'
+    and 'su 30' do not agree."""
+    names = {w for w in one.split() if w.isalpha() and len(w) >= 4}
+    for other in others:
+        if one == other or f" {one} " in f" {other} " or f" {other} " in f" {one} ":
+            return True
+        if names & {w for w in other.split() if w.isalpha() and len(w) >= 4}:
+            return True
+    return False

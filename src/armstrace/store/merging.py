@@ -11,7 +11,8 @@ from sqlalchemy import Connection, bindparam, delete, func, select
 
 from ..ontology import ontology
 from . import schema, schema_kb
-from .merge import day_span, gap_days, key_fields, match_key, norm_designation, rules
+from .merge import (day_span, designations_agree, gap_days, key_fields, match_key,
+                    norm_designation, rules)
 from .postgres import MERGE_LOCK, exclusive
 from .sources import LEAD_CHARS, DocInfo
 from .summary import summarise
@@ -137,7 +138,8 @@ def _choose(r: dict, candidates: list[Slot]) -> tuple[Slot | None, str, int | No
     rtype, window = r["type"], rules().window(r["type"])
     design = norm_designation(r["designation"]) \
         if "designation" in rules().split_on.get(rtype, ()) else None
-    fits = [s for s in candidates if not design or not s.designations or design in s.designations]
+    fits = [s for s in candidates
+            if not design or not s.designations or designations_agree(design, s.designations)]
     if r["span"] is None:
         if not fits:
             return None, "", None

@@ -45,16 +45,16 @@ events = Table(
     Column("best_document", String(32)),
     Column("summary", JSON),                # stage_history, assertions, attributes, designations
     Column("updated_at", DateTime(timezone=True)),
+    # Filters and the sort (confidence, last_seen) from the index alone, rows fetched after.
     Index("ix_events_match", "match_key"),
     Index("ix_events_pair", "supplier", "recipient"),
-    Index("ix_events_item", "item", "confidence"),
-    Index("ix_events_confidence", "confidence"),
-    Index("ix_events_type", "type", "confidence"),
-    Index("ix_events_stage", "stage", "confidence"),
-    Index("ix_events_assertion", "assertion", "confidence"),
-    Index("ix_events_first_seen", "first_seen"),
-    Index("ix_events_last_seen", "last_seen"),
-    Index("ix_events_sources", "n_sources"),
+    Index("ix_events_confidence", "confidence", "last_seen"),
+    Index("ix_events_type", "type", "confidence", "last_seen"),
+    Index("ix_events_item", "item", "confidence", "last_seen"),
+    Index("ix_events_stage", "stage", "confidence", "last_seen"),
+    Index("ix_events_assertion", "assertion", "confidence", "last_seen"),
+    Index("ix_events_dates", "first_seen", "last_seen", "confidence"),
+    Index("ix_events_sources", "n_sources", "confidence", "last_seen"),
     Index("ix_events_stale", "updated_at"))
 
 event_claims = Table(

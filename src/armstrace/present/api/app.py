@@ -1,6 +1,8 @@
 """The application factory: the REST API and the page over one knowledge base."""
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from ... import __version__
@@ -21,7 +23,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     """The API and page over the knowledge base ``db`` (a file or URL; default as the
     CLI's). ``token`` enables ``POST /ingest`` for requests that send it."""
     app = FastAPI(title="armstrace", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.store = Store(db)
     app.state.token = token or None
     install_error_handlers(app)
@@ -34,8 +36,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     def health() -> dict:
         return {"status": "ok", "counts": app.state.store.counts(),
                 "ingest": bool(app.state.token)}
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        app.state.store.close()
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.store.close()

@@ -23,16 +23,16 @@ STAGE = code_enum("Stage", ontology().codes("stage"))
 ASSERTION = code_enum("Assertion", ontology().codes("assertion"))
 SUMMARY = code_enum("AssertionSummary", ontology().codes("assertion") + ("contested",))
 RECORD_TYPE = code_enum("RecordType", ontology().types)
+ACTOR_CODE = code_enum("ActorCode", ontology().codes("actor"))
 ROLES = sorted({f.name for t in ontology().types.values() for f in t.keys
                 if f.kind.startswith("actor")})
 ROLE = code_enum("Role", ROLES)
 HEDGED = {"hypothetical", "alleged", "denied", "contested"}
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-ACTOR = r"^[A-Z][A-Z_]{1,15}$"
 MAX_LIMIT, MAX_OFFSET = 1000, 10_000_000
 
-ActorQ = Annotated[Optional[str], Query(pattern=ACTOR, description="Actor code, e.g. RUS, NATO")]
+ActorQ = Annotated[Optional[ACTOR_CODE], Query(description="Actor code, e.g. RUS, NATO")]
 DateQ = Annotated[Optional[str], Query(pattern=ISO_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
@@ -42,7 +42,8 @@ def value(e: Enum | None) -> str | None:
     return e.value if e is not None else None
 
 
-def check_actor(code: str | None, name: str = "actor") -> str | None:
+def check_actor(code: str | Enum | None, name: str = "actor") -> str | None:
+    code = value(code) if isinstance(code, Enum) else code
     if code is not None and code not in ontology().actor_codes():
         raise ApiError(422, f"{name} {code!r} is not an actor code; give an ISO 3166-1 alpha-3 "
                             "code such as RUS, or NATO, UN, HOUTHIS ... (GET /actors lists "

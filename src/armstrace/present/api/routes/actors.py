@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from ....store import Store, schema_kb
 from ...export.model import actor_kind, actor_name
 from ..errors import ERROR_RESPONSES, ApiError
-from ..params import ACTOR, check_actor
+from ..params import ACTOR_CODE, check_actor
 from .deps import get_store
 
 router = APIRouter(tags=["actors"], responses=ERROR_RESPONSES)
@@ -41,9 +41,9 @@ def list_actors(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
 
 
 @router.get("/actors/{code}", summary="One actor with its activity counts")
-def one_actor(code: Annotated[str, Path(pattern=ACTOR)],
+def one_actor(code: Annotated[ACTOR_CODE, Path(description="Actor code")],
               store: Store = Depends(get_store)) -> dict[str, Any]:
-    check_actor(code)
+    code = check_actor(code)
     found = activity(store, code).get(code)
     if found is None:
         raise ApiError(404, f"actor {code} has no events in this knowledge base; GET /actors "

@@ -10,12 +10,12 @@ from ....analyse import blocs, breaches, dossier, risk
 from ....analyse.dates import WINDOWS
 from ....store import Store
 from ..errors import ERROR_RESPONSES
-from ..params import ACTOR, ITEM, DateQ, as_of_day, check_actor
+from ..params import ACTOR_CODE, ITEM, DateQ, as_of_day, check_actor
 from .deps import get_store
 
 router = APIRouter(prefix="/analyses", tags=["analyses"], responses=ERROR_RESPONSES)
 WINDOW = Enum("Window", {w: w for w in WINDOWS}, type=str)
-Code = Annotated[str, Query(pattern=ACTOR, description="Actor code")]
+Code = Annotated[ACTOR_CODE, Query(description="Actor code")]
 
 
 @router.get("/breaches", summary="Transfers against an arms embargo in force at the time")
@@ -29,9 +29,7 @@ def list_breaches(as_of: DateQ = None, established: bool = False,
 def diversion_risk(supplier: Code, recipient: Code, item: ITEM, as_of: DateQ = None,
                    k: Annotated[int, Query(ge=1, le=20)] = 5,
                    store: Store = Depends(get_store)) -> dict[str, Any]:
-    check_actor(supplier, "supplier")
-    check_actor(recipient, "recipient")
-    return risk(store, supplier, recipient, item.value, as_of_day(as_of), k=k).to_dict()
+    return risk(store, check_actor(supplier), check_actor(recipient), item.value, as_of_day(as_of), k=k).to_dict()
 
 
 @router.get("/blocs", summary="Blocs over time: communities per window and alignment")
@@ -42,7 +40,6 @@ def bloc_report(window: WINDOW = "year", as_of: DateQ = None,
 
 
 @router.get("/dossier/{actor}", summary="Everything the knowledge base holds on one actor")
-def actor_dossier(actor: Annotated[str, Path(pattern=ACTOR)], as_of: DateQ = None,
-                  store: Store = Depends(get_store)) -> dict[str, Any]:
-    check_actor(actor)
-    return dossier(store, actor, as_of_day(as_of)).to_dict()
+def actor_dossier(actor: Annotated[ACTOR_CODE, Path(description="Actor code")],
+                  as_of: DateQ = None, store: Store = Depends(get_store)) -> dict[str, Any]:
+    return dossier(store, check_actor(actor), as_of_day(as_of)).to_dict()

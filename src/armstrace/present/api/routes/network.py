@@ -12,11 +12,11 @@ from ....store import schema_kb
 from ....store.events import EventFilter
 from ..errors import ERROR_RESPONSES
 from ..network import edge_events, network
-from ..params import ACTOR, RECORD_TYPE, ROLES, STAGE, SUMMARY, check_actor, event_filter, value
+from ..params import ACTOR_CODE, RECORD_TYPE, ROLES, STAGE, SUMMARY, check_actor, event_filter, value
 from .deps import get_store
 
 router = APIRouter(tags=["network"], responses=ERROR_RESPONSES)
-Code = Annotated[str, Query(pattern=ACTOR, description="Actor code")]
+Code = Annotated[ACTOR_CODE, Query(description="Actor code")]
 
 
 @router.get("/network", summary="Actors, aggregated edges and timeline points (filtered)")
@@ -30,9 +30,7 @@ def edge(a: Code, b: Code, edge_type: Annotated[Optional[RECORD_TYPE], Query(ali
          edge_stage: Annotated[Optional[STAGE], Query(alias="edge_stage")] = None,
          hedged: Optional[bool] = None, f: EventFilter = Depends(event_filter),
          store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    check_actor(a, "a")
-    check_actor(b, "b")
-    return edge_events(store, f, a, b, value(edge_type), value(edge_stage), hedged)
+    return edge_events(store, f, check_actor(a), check_actor(b), value(edge_type), value(edge_stage), hedged)
 
 
 @router.get("/meta", summary="Code lists (from the ontology), roles and the date range")
