@@ -155,8 +155,10 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
     command = "python bench/kb_speed.py " + " ".join(sys.argv[1:])
+    import sqlite3
     machine = f"{platform.node()}: {platform.processor() or platform.machine()}, " \
-              f"{os.cpu_count()} CPUs, Python {platform.python_version()}, SQLite"
+              f"{os.cpu_count()} CPUs (load average at start {os.getloadavg()[0]:.1f}, shared " \
+              f"with other jobs), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
     blocks = []
     for size in args.sizes:
         block = report(bench(size, folder, args.repeat))

@@ -68,3 +68,12 @@ def test_day_spans():
     assert gap_days(day_span("2024-01-31"), *day_span("2023-12")) == 31
     assert day_span("1990/1999")[1] - day_span("1990/1999")[0] == 3651
     assert day_span(None) is None and day_span("soon") is None
+
+
+def test_designations_agree():
+    from armstrace.store.merge import designations_agree, norm_designation as n
+    assert designations_agree(n("M1 Abrams"), {n("M-1A1 Abrams")})
+    assert designations_agree(n("Patriot"), {n("Patriot Configuration-3")})
+    assert designations_agree(n("su-35"), {n("Su-35")})
+    assert not designations_agree(n("Su-35"), {n("Su-30")})
+    assert not designations_agree(n("S-300PMU-1"), {n("Tor-M1")})

@@ -87,7 +87,7 @@ def _by_source(source: Token | None, ctx: Context, parties: set[str], negated: b
     if named is None and (head in _MEDIA or (source.pos_ == "PROPN"
                                             and not ctx.actors_of(source, depth=3))):
         return "reported"
-    if head in _SELF:
+    if head in _SELF or negated:     # a party (or its spokesperson) says it did not happen
         return "denied" if negated else "asserted"
     codes = [named.code] if named else ctx.actors_of(source, depth=3)
     if not codes:

@@ -45,7 +45,13 @@ def date_of(trigger: Token, ctx: Context) -> str | None:
 def via_of(trigger: Token, ctx: Context, parties: set[str]) -> str | list[str] | None:
     codes: list[str] = []
     for child in list(trigger.children) + [c for t in trigger.children for c in t.children]:
-        if child.dep_ == "prep" and child.lower_ in cues().route_preps:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":   # "by way of Syria"
+            way = next((c for c in child.children if c.lower_ == "way"), None)
+            child = next((c for c in way.children if c.lower_ == "of"), None) if way else None
+            if child is None:
+                continue
+        if child.dep_ == "prep" and (child.lower_ in cues().route_preps or
+                                     child.head.lower_ == "way"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found = [c for c in ctx.actors_of(pobj) if c not in parties]
                 phrase = " ".join(t.lower_ for t in pobj.subtree)

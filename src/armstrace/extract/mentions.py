@@ -14,8 +14,9 @@ from ..reference.actors import Gazetteer
 from ..reference.weapons import Lexicon
 from .cues import cues
 
-MADE_WORDS = {"made", "built", "supplied", "produced", "origin", "designed", "manufactured",
-              "developed", "sourced"}
+# "US-made", "Iranian-built": who made the item (its origin). "Soviet-designed" and
+# "Soviet-era" say where a design comes from, not who supplied the item: not listed.
+MADE_WORDS = {"made", "built", "supplied", "produced", "origin", "manufactured", "sourced"}
 TECH_WORDS = ("technology", "technologies", "know-how", "expertise", "technical assistance",
               "technical help", "designs", "blueprints", "technical know-how")
 

@@ -16,6 +16,10 @@ _ROLE_NOUNS_RECEIVE = {"importer", "buyer", "customer", "recipient", "client", "
 _ELIDING = {"send", "supply", "deliver", "ship", "provide", "give", "transfer", "sell", "export",
             "donate", "hand", "pledge", "promise", "offer", "furnish", "gift", "lend", "lease",
             "dispatch", "commit"}
+# verbs whose object can be the recipient ("supply Russia with shells", "hand Minsk missiles")
+_OBJECT_RECIPIENT = {"supply", "provide", "arm", "equip", "furnish", "help", "give", "hand",
+                     "send", "sell", "offer", "promise", "lend", "ship", "deliver", "pledge",
+                     "gift", "donate", "lease", "bring"}
 _MAKE = {"build", "make", "produce", "manufacture", "develop", "design"}
 _SEAT_KINDS = ("demonym", "state", "alias", "force", "capital", "seat", "firm", "leader")
 
@@ -125,8 +129,9 @@ def _agent(verb: Token, ctx: Context) -> list[str]:
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return ctx.actors_of(pobj)
+            if pobj is not None and pobj.lower_ not in ("way", "means", "air", "sea", "road",
+                                                        "rail", "land", "ship", "train"):
+                return ctx.actors_of(pobj)       # "by way of Syria" is a route, not an agent
     return []
 
 
@@ -148,6 +153,8 @@ def _preps(path: list[Token], ctx: Context, words: tuple[str, ...]) -> list[str]
 def _dative(verb: Token, ctx: Context, item: Token) -> list[str]:
     """"sending Russia shells" (dative) and "supply Russia with shells" (object + with)."""
     out: list[str] = []
+    if verb.lemma_.lower() not in _OBJECT_RECIPIENT:
+        return out
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out += ctx.actors_of(child)

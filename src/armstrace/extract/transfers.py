@@ -26,6 +26,7 @@ from .stage import stage_of
 from .details import quantity_of, date_of, via_of, tech_of
 
 MAX_CLIMB = 10
+_BAN = {"ban", "prohibit", "embargo", "outlaw", "forbid", "bar", "restrict"}
 _SELF_NOUNS = {"aid", "assistance", "supply", "delivery", "shipment", "export", "sale",
                "transfer"}
 _MAKE = {"build", "make", "produce", "develop", "manufacture"}
@@ -52,7 +53,7 @@ def transfers(ctx: Context) -> list[Record]:
         if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx):
             continue
         trigger = find_trigger(ctx.doc[item.end - 1], ctx)
-        if trigger is None or (item.weak and _in_party_phrase(trigger)):
+        if trigger is None or (item.weak and _in_party_phrase(trigger)) or _banned(trigger):
             continue
         roles = find_roles(trigger, ctx.doc[item.end - 1], ctx, item.maker)
         if roles is None:
@@ -149,6 +150,14 @@ def _item_root(head: Token) -> Token:
     while head.dep_ in ("compound", "amod") and head.head is not head:
         head = head.head
     return head
+
+
+def _banned(trigger: Trigger) -> bool:
+    """"The EU has banned arms sales to Russia": an embargo (a sanction), not a transfer."""
+    for word in [trigger.token, *list(trigger.token.ancestors)[:3]]:
+        if word.lemma_.lower() in _BAN and word.pos_ in ("VERB", "NOUN"):
+            return True
+    return False
 
 
 def _in_party_phrase(trigger: Trigger) -> bool:

@@ -47,15 +47,6 @@ class Register:
     unmapped: list[tuple[int, str]] = field(default_factory=list)   # (line, reason)
 
 
-def is_register(path: str | Path) -> bool:
-    """Whether a file looks like a SIPRI trade-register export."""
-    try:
-        with open(path, encoding="latin-1") as fh:
-            return any(line.startswith(HEADER_PREFIX) for _, line in zip(range(60), fh))
-    except OSError:
-        return False
-
-
 def read_register(path: str | Path) -> Register:
     """Parse a SIPRI export (Latin-1, header lines before the table)."""
     path = Path(path)

@@ -77,6 +77,8 @@ def attributes(rtype: str, claims: list[dict], best: dict) -> dict[str, Any]:
             top = max(values.values())
             tied = [v for v, n in values.items() if n == top]
             out[name] = best[name] if best.get(name) in tied else sorted(tied)[0]
+    if isinstance(out.get("via"), str) and "," in out["via"]:
+        out["via"] = out["via"].split(",")          # several intermediaries, as in records
     items = sorted({c["item"] for c in claims if c.get("item")})
     if len(items) > 1:
         out["items"] = items

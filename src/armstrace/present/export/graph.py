@@ -9,6 +9,7 @@ import networkx as nx
 
 from ...store.events import events
 from .model import actor_kind, actor_name, event_label, event_pairs, is_hedged
+from .rows import flat_codes
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -16,7 +17,7 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     for key, value in attrs.items():
         if value is None:
             continue
-        out[key] = ";".join(value) if isinstance(value, (list, tuple)) else value
+        out[key] = flat_codes(value)
     return out
 
 

@@ -45,8 +45,11 @@ def claim_columns() -> dict[str, str]:
     return cols
 
 
-def _flat(value: Any) -> Any:
-    return SEP.join(value) if isinstance(value, (list, tuple)) else value
+def flat_codes(value: Any) -> Any:
+    """Sets and lists of codes as ``A;B`` (the store keeps them comma-joined)."""
+    if isinstance(value, (list, tuple)):
+        return SEP.join(value)
+    return value.replace(",", SEP) if isinstance(value, str) and value.isupper() else value
 
 
 def event_rows(store) -> Iterator[dict[str, Any]]:
@@ -62,7 +65,7 @@ def event_rows(store) -> Iterator[dict[str, Any]]:
     columns = event_columns()
     for ev in sorted(events(store), key=lambda e: e.id):
         row = dict.fromkeys(columns)
-        row.update({k: _flat(v) for k, v in {**ev.attributes, **ev.keys}.items() if k in row})
+        row.update({k: flat_codes(v) for k, v in {**ev.attributes, **ev.keys}.items() if k in row})
         doc = docs.get(ev.best_document)
         row.update(event_id=ev.id, type=ev.type, label=event_label(ev), stage=ev.stage,
                    assertion=ev.assertion, first_seen=ev.first_seen, last_seen=ev.last_seen,
@@ -88,10 +91,8 @@ def claim_rows(store) -> Iterator[dict[str, Any]]:
             row = {name: m[name] for name in columns if name in m}
             row.update(claim_id=m["id"], merge_reason=m["reason"], quote=m["quote"])
             for name, f in _fields().items():
-                if f.kind == "actors" and m[name]:
-                    row[name] = m[name].replace(",", SEP)
-                elif f.kind == "actor_or_list" and m[name]:
-                    row[name] = m[name].replace(",", SEP)
+                if f.kind.startswith("actor") and m[name]:
+                    row[name] = flat_codes(m[name])
             yield {name: row.get(name) for name in columns}
 
 
