@@ -18,7 +18,7 @@ from .kb_snapshot import snapshot
 
 ARMSTRACE = Path(sys.executable).with_name("armstrace")
 PAIRS = [("Germany", "Ukraine"), ("France", "India"), ("Russia", "Iran"), ("China", "Pakistan")]
-ITEMS = ["tanks", "drones", "missiles", "artillery shells"]
+ITEMS = ["tanks", "drones", "missiles"]
 
 
 def _corpus(path: Path, numbers: range) -> Path:
@@ -38,22 +38,34 @@ def _run(url: str, *paths: Path) -> subprocess.Popen:
 
 
 def test_two_concurrent_writers_give_the_knowledge_base_of_one(pg_server, tmp_path):
-    shared = _corpus(tmp_path / "shared.jsonl", range(0, 400))
-    only_a = _corpus(tmp_path / "a.jsonl", range(400, 450))
-    only_b = _corpus(tmp_path / "b.jsonl", range(450, 500))
+    shared = _corpus(tmp_path / "shared.jsonl", range(0, 250))
+    only_a = _corpus(tmp_path / "a.jsonl", range(250, 275))
+    only_b = _corpus(tmp_path / "b.jsonl", range(275, 300))
     one, two = pg_server.create_database("kb_one"), pg_server.create_database("kb_two")
     assert _run(one, shared, only_a, only_b).wait(timeout=300) == 0
     writers = [_run(two, shared, only_a), _run(two, only_b, shared)]
     for writer in writers:
         assert writer.wait(timeout=300) == 0, writer.stderr.read()
     single, pair = snapshot(one), snapshot(two)
-    assert single["counts"] == pair["counts"] and single["counts"]["documents"] == 500
-    assert len(single["claims"]) == single["counts"]["claims"] == 500
+    assert single["counts"] == pair["counts"] and single["counts"]["documents"] == 300
+    assert len(single["claims"]) == single["counts"]["claims"] == 300
     assert pair["claims"] == single["claims"]
-    assert pair["events"] == single["events"] and len(single["events"]) == len(PAIRS) * 2
+    assert len(single["events"]) == len(PAIRS) * len(ITEMS)
+    # among equally strong claims the representative is the first stored, and two
+    # writers interleave: compare the events without it
+    assert _without_best(pair["events"]) == _without_best(single["events"])
     with Store(two) as store, store.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM processed")).scalar() == 500
-        assert conn.execute(text("SELECT count(*) FROM event_claims")).scalar() == 500
+        assert conn.execute(text("SELECT count(*) FROM processed")).scalar() == 300
+        assert conn.execute(text("SELECT count(*) FROM event_claims")).scalar() == 300
+
+
+def _without_best(events: list[str]) -> list[str]:
+    """Events without their representative claim (best_document, best_quote)."""
+    out = []
+    for event in map(json.loads, events):
+        assert event.pop("best_document") and event.pop("best_quote")
+        out.append(json.dumps(event, sort_keys=True))
+    return sorted(out)
 
 
 def test_stores_opened_at_once_migrate_one_at_a_time(pg_url):

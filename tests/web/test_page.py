@@ -51,7 +51,7 @@ def test_time_range_slider_narrows_the_timeline(page, base_url):
     assert 0 < len(seen) < all_dots and all(s >= first for s in seen)
 
 
-def test_clicking_an_edge_shows_its_quotes(page, base_url):
+def test_clicking_an_edge_shows_its_quotes(page, base_url, artifacts):
     open_page(page, base_url)
     assert click_edge(page, "IRN", "RUS", "transfer", "uav")
     page.wait_for_selector("#edge-events button.event")
@@ -66,6 +66,7 @@ def test_clicking_an_edge_shows_its_quotes(page, base_url):
     marked = first.locator("mark.sentence").inner_text()
     assert "drone" in marked.lower() or "shahed" in marked.lower()
     assert marked in first.locator(".paragraph").inner_text()
+    page.screenshot(path=str(artifacts / "web.png"), full_page=True)
 
 
 def test_china_drones_to_russia_in_two_clicks(page, base_url, artifacts):
@@ -81,7 +82,7 @@ def test_china_drones_to_russia_in_two_clicks(page, base_url, artifacts):
     page.locator("#evidence li.quote").first.wait_for()
     text = page.inner_text("#evidence")
     assert "CHN \u2192 RUS: uav" in text and "drone" in text.lower()
-    page.screenshot(path=str(artifacts / "web.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "web-china-drones.png"), full_page=True)
 
 
 def test_breach_and_dossier_views(page, base_url):

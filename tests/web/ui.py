@@ -23,7 +23,8 @@ def loads(page) -> int:
 
 
 def wait_reload(page, before: int) -> None:
-    page.wait_for_function(f"Number(document.body.dataset.loaded) > {before}", timeout=10_000)
+    page.wait_for_function("(n) => Number(document.body.dataset.loaded) > n", arg=before,
+                           timeout=10_000)
 
 
 def node_ids(page) -> set[str]:

@@ -66,7 +66,12 @@ def _reporting_verbs(trigger: Token) -> Iterator[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject, or that of the verb it is coordinated with ("X ... and said")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subj
+        verb = verb.head
 
 
 def _according_to(ctx: Context) -> Token | None:

@@ -76,7 +76,7 @@ class RuleExtractor:
         for span in doc.spans["actors"]:
             if within is not None and not (within.start <= span.start < within.end):
                 continue
-            term = self.gazetteer.resolve_term(span.text, date, fuzzy=False)
+            term = self.gazetteer.resolve_term(span.text.replace("\u2019", "'"), date, fuzzy=False)
             if term is None:
                 continue
             made = span.end + 1 < len(doc) and doc[span.end].text == "-" and \

@@ -37,6 +37,7 @@ class MentionFinder:
 
     def _add_actor_terms(self, nlp: Language) -> None:
         texts = {t.text for t in self.gazetteer.terms() if t.kind != "place"}
+        texts |= {t.replace("'", "\u2019") for t in texts if "'" in t}   # typographic apostrophe
         self.actors.add("ACTOR", [nlp.make_doc(t) for t in sorted(texts)])
 
     def _add_item_terms(self, nlp: Language) -> None:

@@ -104,8 +104,15 @@ def _group(ctx: "Context", token: Token) -> list[str]:
 
 
 def _surname(token: Token, ctx: "Context") -> list[str]:
-    """"Kim" after "Kim Jong Un": the leader named earlier in the document."""
-    for m in reversed(ctx.previous + [a for a in ctx.actors if a.end <= token.i]):
+    """"Kim" after "Kim Jong Un": the leader named earlier in the document; "the North"
+    after "North Korea"."""
+    earlier = ctx.previous + [a for a in ctx.actors if a.end <= token.i]
+    if token.text in ("North", "South") and _definite(token):
+        for m in reversed(earlier):
+            if m.kind in ("state", "alias", "demonym") and m.text.startswith(token.text + " "):
+                return [m.code]
+        return []
+    for m in reversed(earlier):
         if m.kind in PERSON_KINDS and token.text in m.text.replace("-", " ").split():
             return [m.code]
     return []

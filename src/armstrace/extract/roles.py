@@ -66,7 +66,8 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
     if not roles.suppliers and roles.origin:
         roles.suppliers, roles.origin = [roles.origin], None
     if not roles.suppliers and trigger.kind not in ("supply", "arrive"):
-        roles.suppliers = _demonym(item, ctx)
+        for noun in (t for t in trigger.path if t.pos_ in ("NOUN", "PROPN")):
+            roles.suppliers = roles.suppliers or _demonym(noun, ctx)   # "Russian technology"
     if not roles.suppliers and trigger.kind not in ("supply", "arrive") and maker and \
             maker not in roles.recipients and maker in ctx.sentence_actors() + ctx.known_makers:
         roles.suppliers = [maker]
@@ -93,6 +94,8 @@ def _subject(verb: Token, ctx: Context) -> list[str]:
             return ctx.actors_of(subj)
         if current.dep_ == "relcl" and ctx.actors_of(current.head):
             return ctx.actors_of(_first_conjunct(current.head))
+        if current.dep_ == "acl" and not _passive(current) and ctx.actors_of(current.head):
+            return ctx.actors_of(current.head)      # "Chinese firms selling drones"
         if current is not verb and _passive(current):
             agent = _agent(current, ctx)
             if agent:

@@ -20,6 +20,7 @@ _NOUN_STAGE = {"deal": "agreed", "contract": "agreed", "order": "agreed", "agree
                "request": "proposed", "talks": "negotiating", "negotiation": "negotiating"}
 # the transfer verb itself can carry the stage
 _VERB_STAGE = {"offer": "proposed", "seek": "proposed", "request": "proposed", "want": "proposed",
+               "ask": "proposed", "demand": "proposed",
                "need": "proposed", "propose": "proposed", "pledge": "agreed",
                "promise": "agreed", "commit": "agreed", "approve": "agreed", "order": "agreed",
                "sign": "agreed", "contract": "agreed", "authorize": "agreed",

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import Select, exists, func, select
 
-from ..ontology import ontology
 from . import schema, schema_kb
 from .merge import event_keys, key_fields, rules
 from .merging import _docs, merge_new_claims, refresh

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Iterable
 
 from sqlalchemy import Connection, bindparam, delete, func, select
 
 from ..ontology import ontology
 from . import schema, schema_kb
-from .merge import (day_span, designations_agree, gap_days, key_fields, match_key,
+from .merge import (day_span, designations_agree, gap_days, match_key,
                     norm_designation, rules)
 from .postgres import MERGE_LOCK, exclusive
 from .sources import LEAD_CHARS, DocInfo

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
@@ -29,7 +29,9 @@ def list_breaches(as_of: DateQ = None, established: bool = False,
 def diversion_risk(supplier: Code, recipient: Code, item: ITEM, as_of: DateQ = None,
                    k: Annotated[int, Query(ge=1, le=20)] = 5,
                    store: Store = Depends(get_store)) -> dict[str, Any]:
-    return risk(store, check_actor(supplier), check_actor(recipient), item.value, as_of_day(as_of), k=k).to_dict()
+    report = risk(store, check_actor(supplier), check_actor(recipient), item.value,
+                  as_of_day(as_of), k=k)
+    return report.to_dict()
 
 
 @router.get("/blocs", summary="Blocs over time: communities per window and alignment")

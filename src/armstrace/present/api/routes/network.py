@@ -12,7 +12,8 @@ from ....store import schema_kb
 from ....store.events import EventFilter
 from ..errors import ERROR_RESPONSES
 from ..network import edge_events, network
-from ..params import ACTOR_CODE, RECORD_TYPE, ROLES, STAGE, SUMMARY, check_actor, event_filter, value
+from ..params import (ACTOR_CODE, RECORD_TYPE, ROLES, STAGE, SUMMARY, check_actor, event_filter,
+                      value)
 from .deps import get_store
 
 router = APIRouter(tags=["network"], responses=ERROR_RESPONSES)
@@ -26,11 +27,12 @@ def graph(f: EventFilter = Depends(event_filter),
 
 
 @router.get("/network/edge", summary="The events behind one edge of the network")
-def edge(a: Code, b: Code, edge_type: Annotated[Optional[RECORD_TYPE], Query(alias="edge_type")] = None,
-         edge_stage: Annotated[Optional[STAGE], Query(alias="edge_stage")] = None,
-         hedged: Optional[bool] = None, f: EventFilter = Depends(event_filter),
+def edge(a: Code, b: Code, edge_type: Optional[RECORD_TYPE] = None,
+         edge_stage: Optional[STAGE] = None, hedged: Optional[bool] = None,
+         f: EventFilter = Depends(event_filter),
          store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    return edge_events(store, f, check_actor(a), check_actor(b), value(edge_type), value(edge_stage), hedged)
+    return edge_events(store, f, check_actor(a), check_actor(b), value(edge_type),
+                       value(edge_stage), hedged)
 
 
 @router.get("/meta", summary="Code lists (from the ontology), roles and the date range")

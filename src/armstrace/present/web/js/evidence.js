@@ -24,7 +24,13 @@ function eventLine(ev) {
           ` ${ev.n_sources} source(s), ${ev.first_seen || 'undated'}`];
 }
 
+function hideHint() {
+  const hint = document.querySelector('#panel > .hint');
+  if (hint) hint.hidden = true;
+}
+
 export async function showEdge(edge, params, openEvent) {
+  hideHint();
   const box = clear(document.getElementById('edge-events'));
   clear(document.getElementById('evidence'));
   document.getElementById('panel-title').textContent = `${edge.source} \u2013 ${edge.target}: ${edge.type}, ${edge.stage}`;
@@ -40,6 +46,7 @@ export async function showEdge(edge, params, openEvent) {
 }
 
 export async function showEvidence(eventId) {
+  hideHint();
   const box = clear(document.getElementById('evidence'));
   try {
     const [ev, claims] = await Promise.all([getJSON(`/events/${eventId}`), getJSON(`/events/${eventId}/claims`)]);

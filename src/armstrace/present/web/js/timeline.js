@@ -3,7 +3,8 @@
 import { clear, el, svg } from './dom.js';
 import { TYPE_COLOURS } from './graph.js';
 
-const LANE = 22;
+const LANE = 30;
+const ROWS = [0, -8, 8];       // dots on nearby dates stack in up to three rows per lane
 const LEFT = 80;
 
 function dayNumber(iso) {
@@ -36,10 +37,10 @@ export function drawTimeline(container, points, types, onEvent) {
   const x = (day) => LEFT + ((day - lo) / Math.max(hi - lo, 1)) * (width - LEFT - 10);
   const root = svg('svg', { width, height, role: 'img', 'aria-label': 'timeline' });
   types.forEach((type, lane) => {
-    const label = svg('text', { x: 4, y: lane * LANE + 15, class: 'lane' });
+    const label = svg('text', { x: 4, y: lane * LANE + 19, class: 'lane' });
     label.textContent = type;
-    root.append(label, svg('line', { x1: LEFT, x2: width - 10, y1: lane * LANE + 11,
-                                     y2: lane * LANE + 11, class: 'lane-line' }));
+    root.append(label, svg('line', { x1: LEFT, x2: width - 10, y1: lane * LANE + 15,
+                                     y2: lane * LANE + 15, class: 'lane-line' }));
   });
   for (const year of yearTicks(lo, hi)) {
     const pos = x(Date.UTC(year, 0, 1) / 86400000);
@@ -48,11 +49,17 @@ export function drawTimeline(container, points, types, onEvent) {
     tick.textContent = String(year);
     root.append(svg('line', { x1: pos, x2: pos, y1: 0, y2: height - 16, class: 'tick-line' }), tick);
   }
-  for (const p of dated) {
+  const lastX = types.map(() => ROWS.map(() => -Infinity));
+  const sorted = [...dated].sort((a, b) => dayNumber(a.first_seen) - dayNumber(b.first_seen));
+  for (const p of sorted) {
     const lane = Math.max(types.indexOf(p.type), 0);
     const colour = TYPE_COLOURS[p.type] || '#555';
+    const cx = x(dayNumber(p.first_seen));
+    let row = lastX[lane].findIndex((last) => cx - last >= 11);
+    if (row < 0) row = lastX[lane].indexOf(Math.min(...lastX[lane]));
+    lastX[lane][row] = cx;
     const dot = svg('circle', {
-      cx: x(dayNumber(p.first_seen)).toFixed(1), cy: lane * LANE + 11, r: 5,
+      cx: cx.toFixed(1), cy: lane * LANE + 15 + ROWS[row], r: 5,
       fill: p.hedged ? '#fff' : colour, stroke: colour, 'stroke-width': 2,
       class: 'event-dot', 'data-event-id': p.id, tabindex: 0,
       onclick: () => onEvent(p.id), onkeydown: (e) => { if (e.key === 'Enter') onEvent(p.id); },
