@@ -80,14 +80,17 @@ class PgServer:
                                f"{tail}")
         return done
 
-    def start(self) -> "PgServer":
+    def start(self, durable: bool = False) -> "PgServer":
+        """Start the server; ``durable`` keeps fsync and synchronous commits (benchmarks),
+        else they are off (tests: nothing here must survive a crash)."""
         if self.user:
             self.root.chmod(0o755)
             shutil.chown(self.root, self.user)
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                   "--no-sync", *self._locale())
-        options = (f"-h 127.0.0.1 -p {self.port} -k {self.root} -F "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.root} -c max_connections=60"
+        if not durable:
+            options += " -F -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
                   "-t", "60", "-o", options, "start")
         self.started = True

@@ -59,3 +59,60 @@ def test_evidence_is_verbatim(engine):
     assert records
     for r in records:
         assert text[r.evidence.start:r.evidence.end] == r.evidence.quote
+
+
+def test_nominal_shipments_with_possessor(transfers):
+    found = transfers("Belarus's shipments of artillery shells to Russia continued in 2023.")
+    assert ("BLR", "RUS", "ammunition") in found
+
+
+def test_sale_of_named_system_to_recipient(transfers):
+    found = transfers("Washington approved the sale of F-16s to Turkey on Friday.")
+    record = found[("USA", "TUR", "aircraft")]
+    assert record["stage"] == "agreed"
+    assert record["designation"].startswith("F-16")
+
+
+def test_exchange_gives_two_directions(transfers):
+    found = transfers("Officials said Minsk would send tanks to Moscow in exchange for "
+                      "Russian technology for satellites.")
+    assert ("BLR", "RUS", "armour") in found
+    back = found[("RUS", "BLR", "space")]
+    assert back["tech"] is True
+
+
+def test_made_in_adjective_gives_origin(transfers):
+    found = transfers("Saudi Arabia transferred US-made rifles to militias in Yemen.")
+    record = found[("SAU", "NSAG", "small_arms")]
+    assert record["origin"] == "USA"
+
+
+def test_route_via_region_is_unknown_intermediary(transfers):
+    found = transfers("Reports say Pyongyang shipped shells to Russia via the Middle East.")
+    assert found[("PRK", "RUS", "ammunition")]["via"] == "UNKNOWN"
+
+
+def test_denial_by_the_supplier(transfers):
+    found = transfers("Iran's foreign ministry said Tehran had never sent drones to Russia.")
+    assert found[("IRN", "RUS", "uav")]["assertion"] == "denied"
+
+
+def test_attribution_to_media_is_reported(transfers):
+    found = transfers("Egypt sold rockets to Sudan, according to a newspaper report.")
+    assert found[("EGY", "SDN", "ammunition")]["assertion"] == "reported"
+
+
+def test_pronoun_refers_to_state_named_before(transfers):
+    found = transfers("Pyongyang has denied the claims. It also sent rockets to Russia last year.",
+                      date="2024-05-01")
+    record = found[("PRK", "RUS", "ammunition")]
+    assert record["date"] == "2023"
+
+
+def test_relative_date_resolved_against_document_date(transfers):
+    found = transfers("Serbia delivered mortar rounds to Ukraine last November.", date="2023-09-05")
+    assert found[("SRB", "UKR", "ammunition")]["date"] == "2022-11"
+
+
+def test_ban_is_not_a_transfer(transfers):
+    assert transfers("The EU has banned arms sales to Russia since 2014.") == {}

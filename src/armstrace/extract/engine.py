@@ -33,8 +33,9 @@ class RuleExtractor:
 
     def extract_many(self, docs: list[Document]) -> list[list[Record]]:
         plans = [self._plan(d) for d in docs]
-        texts = [s.text for _, cheap, chosen in plans for s in chosen]
-        parsed = iter(self.nlp.pipe(texts, batch_size=64))
+        # the selected sentences go to the parser as tokens already made: no second tokenization
+        sentences = [s.as_doc() for _, cheap, chosen in plans for s in chosen]
+        parsed = iter(self.nlp.pipe(sentences, batch_size=64))
         out = []
         for doc, cheap, chosen in plans:
             parses = {s.start: next(parsed) for s in chosen}

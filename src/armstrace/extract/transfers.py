@@ -26,6 +26,8 @@ from .stage import stage_of
 from .details import quantity_of, date_of, via_of, tech_of
 
 MAX_CLIMB = 10
+_TECH_WORDS = {"technology", "technologies", "know-how", "expertise", "assistance", "help",
+               "designs", "blueprints"}
 _BAN = {"ban", "prohibit", "embargo", "outlaw", "forbid", "bar", "restrict"}
 _SELF_NOUNS = {"aid", "assistance", "supply", "delivery", "shipment", "export", "sale",
                "transfer"}
@@ -173,8 +175,18 @@ def _purpose_of_other(item: ItemMention, ctx: Context) -> bool:
     return any(o.end == item.start - 1 and o.kind != "tech" for o in ctx.items)
 
 
+def _tech_for(item: ItemMention, ctx: Context) -> bool:
+    """"technology for satellites and submarines": the item is what a technology is for."""
+    window = ctx.doc[max(0, item.start - 8):item.start]
+    words = [t.lower_ for t in window]
+    return any(w in ("for", "of") and i > 0 and words[i - 1] in _TECH_WORDS
+               for i, w in enumerate(words))
+
+
 def _has_purpose_item(item: ItemMention, ctx: Context) -> bool:
     """"technology for satellites": the purpose item carries the record, not the tech word."""
+    if any(o.kind != "tech" and o.start > item.end and _tech_for(o, ctx) for o in ctx.items):
+        return True
     tech = ctx.doc[item.end - 1]
     for other in ctx.items:
         if other is item or other.kind == "tech":
@@ -196,7 +208,7 @@ def _record(ctx, item, trigger, category, supplier, recipient, roles) -> Record:
         stage = "proposed"
     data = {"type": "transfer", "supplier": supplier, "recipient": recipient, "item": category,
             "stage": stage, "assertion": assertion,
-            "tech": item.kind == "tech" or trigger.kind == "help"
+            "tech": item.kind == "tech" or trigger.kind == "help" or _tech_for(item, ctx)
             or tech_of(ctx.doc[item.end - 1], ctx)}
     if roles.origin and roles.origin != supplier:
         data["origin"] = roles.origin
