@@ -1,8 +1,13 @@
 """Fixtures of the API tests: a small knowledge base and the app over it, in-process."""
 from __future__ import annotations
 
+import warnings
+
 import pytest
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():     # starlette wants httpx2; httpx is what is pinned
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 from armstrace.present.api import create_app
 

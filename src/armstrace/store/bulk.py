@@ -31,6 +31,7 @@ DOC_EXTRA = ["extractor", "extractor_version"]
 CLAIM_COLUMNS = [c.name for c in schema.claims.columns if c.name not in ("id", "run_id")]
 ERROR_COLUMNS = ["input", "problem"]
 CHUNK = 500
+SQLITE_CACHE_KB = 256 * 1024        # page cache of a bulk-loading SQLite connection
 
 
 @dataclass
@@ -134,6 +135,7 @@ def _processed_rows(docs: list[tuple], claims: list[tuple]) -> list[tuple]:
 
 
 def _load_sqlite(conn: Connection, docs, claims, processed, run_id) -> LoadCounts:
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")   # indexes stay in memory
     names = DOC_COLUMNS + ["ingested_at"]
     if docs:
         conn.execute(insert_ignore(conn, schema.documents),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ...store.events import Event, EventFilter, events
+from ...store import schema_kb
+from ...store.events import Event, EventFilter, event_query, events
+from ...store.merge import event_keys
 from ..export.model import actor_kind, actor_name, event_label, event_pairs, is_hedged
 
 MAX_POINTS = 5000       # timeline points sent at most (the most confident first)
@@ -16,9 +18,23 @@ def edge_key(a: str, b: str, ev: Event) -> str:
     return "|".join((a, b, ev.type, ev.stage or "", "h" if is_hedged(ev) else "c"))
 
 
+def light_events(store, f: EventFilter) -> list[Event]:
+    """Events without their JSON summary (history, attributes): decoding it for thousands
+    of events is most of the time, and the network needs only keys and counts."""
+    e = schema_kb.events
+    q = event_query(f).with_only_columns(*[c for c in e.columns if c.name != "summary"])
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(q))
+    return [Event(id=m["id"], type=m["type"], keys=event_keys(m["type"], m), stage=m["stage"],
+                  stage_history=[], assertion=m["assertion"], assertions={},
+                  first_seen=m["first_seen"], last_seen=m["last_seen"], n_claims=m["n_claims"],
+                  n_documents=m["n_documents"], n_sources=m["n_sources"],
+                  confidence=m["confidence"]) for m in (r._mapping for r in rows)]
+
+
 def network(store, f: EventFilter) -> dict[str, Any]:
     """Nodes (actors with activity), edges (aggregated) and timeline points."""
-    found = events(store, f)
+    found = light_events(store, f)
     edges: dict[str, dict] = {}
     activity: Counter = Counter()
     for ev in found:
