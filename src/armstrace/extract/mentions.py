@@ -38,7 +38,7 @@ class MentionFinder:
     def _add_actor_terms(self, nlp: Language) -> None:
         texts = {t.text for t in self.gazetteer.terms() if t.kind != "place"}
         texts |= {t.replace("'", "\u2019") for t in texts if "'" in t}   # typographic apostrophe
-        self.actors.add("ACTOR", [nlp.make_doc(t) for t in sorted(texts)])
+        self.actors.add("ACTOR", list(nlp.tokenizer.pipe(sorted(texts))))
 
     def _add_item_terms(self, nlp: Language) -> None:
         for term in self.lexicon.terms():
@@ -46,13 +46,13 @@ class MentionFinder:
             current = self.item_terms.get(key)
             if current is None or (term.kind == "system" and current.kind != "system"):
                 self.item_terms[key] = term
-        self.items.add("ITEM", [nlp.make_doc(t) for t in sorted(self.item_terms)])
-        self.items.add("TECH", [nlp.make_doc(t) for t in TECH_WORDS])
+        self.items.add("ITEM", list(nlp.tokenizer.pipe(sorted(self.item_terms))))
+        self.items.add("TECH", list(nlp.tokenizer.pipe(TECH_WORDS)))
 
     def _add_triggers(self, nlp: Language) -> None:
         words = set(cues().event_words())
         words |= {w + "s" for w in words} | {w + "ed" for w in words} | {"met", "meets"}
-        self.triggers.add("EVENT", [nlp.make_doc(w) for w in sorted(words)])
+        self.triggers.add("EVENT", list(nlp.tokenizer.pipe(sorted(words))))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["actors"] = filter_spans(
