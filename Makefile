@@ -21,10 +21,12 @@ $(STAMP): $(WEB)/package-lock.json
 
 install: $(STAMP)
 
+# the main job on the demo corpus: every claim with its quote, then the breaches it shows
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(VENV)/bin/armstrace run examples/corpus --db $(DEMO_DB)
-	$(VENV)/bin/armstrace show claims --db $(DEMO_DB) --limit 60
+	COLUMNS=$${COLUMNS:-160} $(VENV)/bin/armstrace show claims --db $(DEMO_DB) --limit 500
+	COLUMNS=$${COLUMNS:-160} $(VENV)/bin/armstrace breaches --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(VENV)/bin/pytest -q
