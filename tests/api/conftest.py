@@ -6,7 +6,7 @@ import warnings
 import pytest
 
 with warnings.catch_warnings():     # starlette wants httpx2; httpx is what is pinned
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from armstrace.present.api import create_app

@@ -54,6 +54,9 @@ def find_roles(trigger, item: Token, ctx: Context, maker: str | None = None) -> 
         else:
             roles.recipients = subj
             roles.suppliers = _preps(path, ctx, ("from",)) + _owner(item, ctx)
+            if not roles.suppliers and t.lemma_.lower() in ("ask", "urge", "press", "request"):
+                roles.suppliers = [c for ch in t.children if ch.dep_ == "dobj"   # "asked Berlin
+                                   for c in ctx.actors_of(ch) if c not in subj]  # for Patriots"
     _fallbacks(trigger, item, ctx, roles, maker)
     if trigger.reverse:
         roles.suppliers, roles.recipients = roles.recipients, roles.suppliers
@@ -69,7 +72,7 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
         for noun in (t for t in trigger.path if t.pos_ in ("NOUN", "PROPN")):
             roles.suppliers = roles.suppliers or _demonym(noun, ctx)   # "Russian technology"
     if not roles.suppliers and trigger.kind not in ("supply", "arrive") and maker and \
-            maker not in roles.recipients and maker in ctx.sentence_actors() + ctx.known_makers:
+            maker not in roles.recipients and maker in ctx.sentence_actors():
         roles.suppliers = [maker]
     if roles.recipients and not roles.suppliers and trigger.kind in ("receive", "arrive"):
         ctx.pending[:] = [r for r in roles.recipients if r not in ctx.pending] + ctx.pending

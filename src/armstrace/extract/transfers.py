@@ -52,21 +52,27 @@ class Trigger:
 def transfers(ctx: Context) -> list[Record]:
     out: list[Record] = []
     for item in ctx.items:
-        if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx):
+        if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx) \
+                or _anaphoric(item, ctx):
             continue
-        trigger = find_trigger(ctx.doc[item.end - 1], ctx)
+        head = ctx.doc[item.end - 1]
+        trigger = find_trigger(head, ctx)
         if trigger is None or (item.weak and _in_party_phrase(trigger)) or _banned(trigger):
             continue
-        roles = find_roles(trigger, ctx.doc[item.end - 1], ctx, item.maker)
-        if roles is None:
-            continue
-        for supplier in roles.suppliers:
-            for recipient in roles.recipients:
-                if supplier == recipient:
-                    continue
-                for category in _categories(item):
-                    out.append(_record(ctx, item, trigger, category, supplier, recipient, roles))
+        # the governing verb, and a clause on the item itself ("rounds that it bought from
+        # Switzerland", "components sent by Iran"): each may tell a transfer
+        clause = clause_trigger(head)
+        for trig in [trigger] + ([clause] if clause and clause.token is not trigger.token else []):
+            roles = find_roles(trig, head, ctx, item.maker)
+            if roles is not None:
+                out += _records(ctx, item, trig, roles)
     return out
+
+
+def _records(ctx: Context, item: ItemMention, trigger: "Trigger", roles) -> list[Record]:
+    return [_record(ctx, item, trigger, category, supplier, recipient, roles)
+            for supplier in roles.suppliers for recipient in roles.recipients
+            if supplier != recipient for category in _categories(item)]
 
 
 def find_trigger(head: Token, ctx: Context) -> Trigger | None:
@@ -74,9 +80,11 @@ def find_trigger(head: Token, ctx: Context) -> Trigger | None:
     ("tanks that Poland has given to Ukraine")."""
     if head.lemma_.lower() in _SELF_NOUNS and head.pos_ == "NOUN":   # "military aid to Ukraine"
         return Trigger(head, "noun", False, (head,))
-    found = _climb(head, ctx)
-    if found is not None:
-        return found
+    return _climb(head, ctx) or clause_trigger(head)
+
+
+def clause_trigger(head: Token) -> Trigger | None:
+    """A transfer clause attached to the item's noun phrase."""
     root = _item_root(head)
     clause = _attached_clause(root)
     if clause is not None:
@@ -152,6 +160,13 @@ def _item_root(head: Token) -> Token:
     while head.dep_ in ("compound", "amod") and head.head is not head:
         head = head.head
     return head
+
+
+def _anaphoric(item: ItemMention, ctx: Context) -> bool:
+    """"the weapon", "this system": a generic singular pointing back at an item named before."""
+    head = ctx.doc[item.end - 1]
+    return item.kind == "generic" and item.category == "arms_unspecified" and \
+        head.tag_ == "NN" and any(c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _banned(trigger: Trigger) -> bool:
