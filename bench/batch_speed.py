@@ -67,19 +67,21 @@ def measure(n_workers: int, corpus: Path, folder: Path, partition_size: int) -> 
             "words": result.words, "claims": result.claims, "errors": len(result.errors),
             "extract_s": result.extract_seconds, "load_s": result.load_seconds,
             "merge_s": result.merge_seconds, "docs_s": result.docs_per_second,
-            "words_s": result.words_per_second,
+            "words_s": result.words_per_second, "cpu_s": result.worker_cpu_seconds,
             "rss_mb": sorted(result.worker_peak_rss_mb.values())}
 
 
 def table(rows: list[dict]) -> str:
     one = rows[0]["docs_s"]
     lines = ["| workers | documents | words | claims | extract s | docs/s | words/s | "
-             "ratio to 1 | load s | merge s | peak RSS per worker (MB) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "ratio to 1 | worker CPU s | words per CPU-s | load s | merge s | "
+             "peak RSS per worker (MB) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         lines.append(f"| {r['workers']} | {r['documents']:,} | {r['words']:,} | {r['claims']:,} "
                      f"| {r['extract_s']:.1f} | {r['docs_s']:.1f} | {r['words_s']:,.0f} | "
-                     f"{r['docs_s'] / one:.2f} | {r['load_s']:.1f} | {r['merge_s']:.1f} | "
+                     f"{r['docs_s'] / one:.2f} | {r['cpu_s']:.1f} | "
+                     f"{r['words'] / r['cpu_s']:,.0f} | {r['load_s']:.1f} | {r['merge_s']:.1f} | "
                      f"{', '.join(f'{m:.0f}' for m in r['rss_mb'])} |")
     return "\n".join(lines)
 

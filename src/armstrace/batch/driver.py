@@ -36,6 +36,7 @@ class BatchResult:
     extract_seconds: float = 0.0
     load_seconds: float = 0.0
     merge_seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0     # CPU time the workers spent on the partitions
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -52,7 +53,8 @@ class BatchResult:
                 "partitions": self.partitions, "seconds": round(self.seconds, 3),
                 "extract_seconds": round(self.extract_seconds, 3),
                 "load_seconds": round(self.load_seconds, 3),
-                "merge_seconds": round(self.merge_seconds, 3), "mode": "batch"}
+                "merge_seconds": round(self.merge_seconds, 3),
+                "worker_cpu_seconds": round(self.worker_cpu_seconds, 3), "mode": "batch"}
 
 
 @contextmanager
@@ -118,6 +120,7 @@ def _extract(client, parts: list[Partition], extractor: str, out: str, retries: 
         done.append(part.index)
         result.documents += stats["documents"]
         result.words += stats["words"]
+        result.worker_cpu_seconds += stats["cpu_seconds"]
         worker = stats["worker"]
         result.worker_peak_rss_mb[worker] = max(result.worker_peak_rss_mb.get(worker, 0.0),
                                                 stats["peak_rss_mb"])

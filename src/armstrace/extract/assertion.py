@@ -47,7 +47,30 @@ def assertion_of(trigger: Token, ctx: Context, parties: Iterable[str]) -> str:
     according = _according_to(ctx)
     if according is not None:
         return _by_source(according, ctx, parties, negated)
-    return "denied" if negated else "asserted"
+    if negated:
+        return "denied"
+    return "reported" if _continues_report(trigger, ctx) else "asserted"
+
+
+def _continues_report(trigger: Token, ctx: Context) -> bool:
+    """"I read that Kim plans to meet Putin. The two leaders would discuss ...": reported
+    speech goes on in the conditional after a sentence that reports."""
+    return ctx.frame == "reported" and any(
+        m.lower_ == "would" for w in governors(trigger) for m in modifiers(w))
+
+
+def frame_of(doc) -> str | None:
+    """"reported" when a sentence as a whole is attributed to media, reports or the writer's
+    reading ("This morning I read that ..."); the next sentence may continue it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in cues().reporting_verbs:
+        return None
+    subj = _subject(root)
+    if subj is None:
+        return None
+    if (subj.pos_ == "PRON" and subj.lower_ in ("i", "we")) or subj.lower_ in _MEDIA:
+        return "reported"
+    return None
 
 
 def _reporting_verbs(trigger: Token) -> Iterator[Token]:

@@ -7,6 +7,7 @@ from ..ingest.documents import Document
 from ..ontology import Record
 from ..reference.actors import Gazetteer
 from .context import ActorMention, Context, ItemMention
+from .assertion import frame_of
 from .events import event_records
 from .gate import select
 from .mentions import MADE_WORDS
@@ -51,11 +52,15 @@ class RuleExtractor:
         previous: list[ActorMention] = []
         pending: list[str] = []
         told: list[tuple[str, str, int]] = []
-        for index, sent in enumerate(cheap.sents):
-            sent = _trim(sent) or sent
+        frame: tuple[str, int] | None = None     # a report the next sentences may continue
+        sentences = [t for t in (_trim(s) for s in cheap.sents) if t is not None]
+        for index, sent in enumerate(sentences):
             if sent.start in parses:
                 ctx = self._context(doc, sent, parses[sent.start], previous)
                 ctx.pending, ctx.recipients, ctx.index = pending, list(told), index
+                ctx.frame = frame[0] if frame and index - frame[1] <= 3 else None
+                own = frame_of(parses[sent.start])
+                frame = (own, index) if own or _reports(parses[sent.start]) else frame
                 found = transfers(ctx)
                 told += [(r["supplier"], r["recipient"], index) for r in found]
                 records += found
@@ -104,6 +109,12 @@ class RuleExtractor:
             out.append(ItemMention(span.start, span.end, term.category, cats, term.kind,
                                    term.designation, term.maker, term.weak))
         return out
+
+
+def _reports(doc: Doc) -> bool:
+    """The sentence has its own attribution (a reporting verb at its root)."""
+    from .cues import cues
+    return any(t.dep_ == "ROOT" and t.lemma_.lower() in cues().reporting_verbs for t in doc)
 
 
 def _trim(sent: Span) -> Span | None:
