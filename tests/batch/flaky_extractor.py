@@ -1,6 +1,7 @@
 """An extractor that misbehaves on purpose, for the batch tests (imported by the Dask
 workers through PYTHONPATH): "BOOM" in a text raises; "CRASH:<token>" kills the worker
-process the first time it is seen (a marker file remembers), like a lost machine."""
+process the first time it is seen (a marker file remembers), like a lost machine;
+"DIE-ALWAYS" kills it every time."""
 from __future__ import annotations
 
 import os
@@ -24,6 +25,8 @@ class FlakyExtractor:
     def extract(self, doc):
         if "BOOM" in doc.text:
             raise ValueError("the text says BOOM")
+        if "DIE-ALWAYS" in doc.text:
+            os._exit(4)
         found = CRASH.search(doc.text)
         if found and not crash_marker(found[1]).exists():
             crash_marker(found[1]).touch()

@@ -26,7 +26,9 @@ HERE = Path(__file__).resolve().parent
 def client():
     """A local cluster of two worker processes; they import flaky_extractor from here."""
     distributed = pytest.importorskip("distributed")
-    with pytest.MonkeyPatch.context() as mp:
+    import dask
+    with pytest.MonkeyPatch.context() as mp, \
+            dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         mp.syspath_prepend(str(HERE))       # workers start with this process's sys.path
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None) as cluster, \
@@ -75,6 +77,19 @@ def test_failed_document_is_recorded_and_lost_worker_is_retried(client, tmp_path
             assert store.counts()["documents"] == 5
     finally:
         crash_marker(token).unlink(missing_ok=True)
+
+
+def test_a_partition_that_keeps_killing_workers_is_recorded_and_the_rest_loaded(client,
+                                                                               tmp_path):
+    corpus = tmp_path / "docs.jsonl"
+    texts = ["Germany sent tanks.", "DIE-ALWAYS here.", "France sent jets."]
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    with Store(str(tmp_path / "kb.db")) as store:
+        result = run_batch([corpus], store, client, tmp_path / "out",
+                           extractor="flaky_extractor:FlakyExtractor", partition_size=1)
+        [error] = result.errors
+        assert error.input.startswith(f"{corpus} (bytes ") and "partition 1 failed" in error.problem
+        assert "KilledWorker" in error.problem and store.counts()["documents"] == 2
 
 
 def test_cli_batch_on_a_local_cluster(cli, tmp_path):

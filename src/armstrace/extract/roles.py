@@ -205,6 +205,10 @@ def _noun_roles(noun: Token, item: Token, path: list[Token], ctx: Context, roles
     else:
         roles.suppliers = owner or frm
         roles.recipients = to
+        verb = _nearest_verb(path[-1])
+        if verb is not None and not roles.suppliers and verb.lemma_.lower() not in (
+                "receive", "get", "take", "accept", "welcome", "need", "want", "seek", "ask"):
+            roles.suppliers = _subject(verb, ctx)   # "The US suspended part of an aid program"
         if noun.head.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass", "pobj"):
             verb_subj = _subject(noun.head, ctx)
             if noun.head.lemma_.lower() in ("receive", "get", "take", "accept", "welcome", "sign",
@@ -213,6 +217,13 @@ def _noun_roles(noun: Token, item: Token, path: list[Token], ctx: Context, roles
                                                         if c not in roles.suppliers]
             elif not roles.suppliers:
                 roles.suppliers = verb_subj
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    for word in list(token.ancestors)[:4]:
+        if word.pos_ == "VERB":
+            return word
+    return None
 
 
 def _copula_subject(noun: Token, ctx: Context) -> list[str]:

@@ -56,16 +56,28 @@ def transfers(ctx: Context) -> list[Record]:
                 or _anaphoric(item, ctx):
             continue
         head = ctx.doc[item.end - 1]
-        trigger = find_trigger(head, ctx)
-        if trigger is None or (item.weak and _in_party_phrase(trigger)) or _banned(trigger):
-            continue
-        # the governing verb, and a clause on the item itself ("rounds that it bought from
-        # Switzerland", "components sent by Iran"): each may tell a transfer
-        clause = clause_trigger(head)
-        for trig in [trigger] + ([clause] if clause and clause.token is not trigger.token else []):
+        found = False
+        for trig in candidate_triggers(head, ctx):
+            if (item.weak and _in_party_phrase(trig)) or _banned(trig):
+                break
             roles = find_roles(trig, head, ctx, item.maker)
             if roles is not None:
                 out += _records(ctx, item, trig, roles)
+                found = True
+            elif found:
+                break
+        # the governing verb first; a clause on the item ("rounds that it bought from
+        # Switzerland", "components sent by Iran") may tell another transfer
+    return out
+
+
+def candidate_triggers(head: Token, ctx: Context) -> list["Trigger"]:
+    """The governing transfer word, the item's own transfer noun ("military aid to
+    Bosnia"), and a transfer clause attached to the item, in that order."""
+    out: list[Trigger] = []
+    for trig in (_climb(head, ctx), _self_noun(head), clause_trigger(head)):
+        if trig is not None and all(t.token is not trig.token for t in out):
+            out.append(trig)
     return out
 
 
@@ -76,11 +88,20 @@ def _records(ctx: Context, item: ItemMention, trigger: "Trigger", roles) -> list
 
 
 def find_trigger(head: Token, ctx: Context) -> Trigger | None:
-    """The nearest transfer word governing the item; failing that, a clause attached to it
-    ("tanks that Poland has given to Ukraine")."""
-    if head.lemma_.lower() in _SELF_NOUNS and head.pos_ == "NOUN":   # "military aid to Ukraine"
-        return Trigger(head, "noun", False, (head,))
-    return _climb(head, ctx) or clause_trigger(head)
+    """The first candidate trigger (see :func:`candidate_triggers`)."""
+    found = candidate_triggers(head, ctx)
+    return found[0] if found else None
+
+
+def _self_noun(head: Token) -> Trigger | None:
+    """"military aid to Ukraine", "a military aid program for Bosnia": the item is the
+    transfer noun; its compound heads carry the recipient."""
+    if head.lemma_.lower() not in _SELF_NOUNS or head.pos_ != "NOUN":
+        return None
+    path = [head]
+    while path[-1].dep_ == "compound" and path[-1].head is not path[-1]:
+        path.append(path[-1].head)
+    return Trigger(head, "noun", False, tuple(path))
 
 
 def clause_trigger(head: Token) -> Trigger | None:
@@ -129,8 +150,7 @@ def _kind(token: Token, item: Token) -> str | None:
     if token.pos_ == "VERB" and lemma in c.arrive_verbs and \
             any(ch.dep_ == "nsubj" and item in ch.subtree for ch in token.children):
         return "arrive"
-    if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and \
-            (token is not item or lemma in _SELF_NOUNS):
+    if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and token is not item:
         return "noun"
     return None
 
