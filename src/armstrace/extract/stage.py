@@ -13,7 +13,8 @@ _FUTURE = {"would", "will", "shall", "'ll", "wo"}
 _NOUN_STAGE = {"deal": "agreed", "contract": "agreed", "order": "agreed", "agreement": "agreed",
                "pledge": "agreed", "purchase": "agreed", "shipment": "delivered",
                "delivery": "delivered", "consignment": "delivered", "cargo": "delivered",
-               "handover": "delivered", "supplier": "ongoing", "exporter": "ongoing",
+               "handover": "delivered", "sale": "delivered", "transfer": "delivered",
+               "export": "ongoing", "supplier": "ongoing", "exporter": "ongoing",
                "importer": "ongoing", "customer": "ongoing", "buyer": "ongoing", "flow": "ongoing",
                "supply": "ongoing", "aid": "ongoing", "assistance": "ongoing",
                "proposal": "proposed", "plan": "proposed", "offer": "proposed",
@@ -40,7 +41,8 @@ def stage_of(trigger: Token, path: Sequence[Token] = ()) -> str:
     own = _VERB_STAGE.get(trigger.lemma_.lower()) if trigger.pos_ == "VERB" else None
     noun = _NOUN_STAGE.get(trigger.lemma_.lower()) if trigger.pos_ in ("NOUN", "PROPN") else None
     soft = None      # "continue" and "keep" yield to a promise or plan above them
-    for word in governors(trigger, stop_at_relative=True):
+    reach = 3 if trigger.pos_ in ("NOUN", "PROPN") else 8     # a noun's own clause only
+    for word in governors(trigger, limit=reach, stop_at_relative=True):
         found = None if word is trigger and noun else _cue_stage(word, trigger)
         if found == "ongoing" and word is not trigger:
             soft = soft or found
