@@ -74,18 +74,22 @@ def run(paths: Iterable[str | Path], store: Store, extractor: Extractor | None =
 
 def _flush(docs: list[Document], store: Store, extractor: Extractor | None, name: str,
            version: str, result: RunResult) -> None:
+    """Extract a chunk and store it in one transaction (an interruption loses at most the
+    chunk in flight, never half a document)."""
     if not docs:
         return
     batch = _extract_all(docs, extractor) if extractor else [[] for _ in docs]
+    done = []
     for doc, records in zip(docs, batch):
         if isinstance(records, Exception):   # one document's failure must not stop the batch
             error = IngestError(doc.origin or doc.id,
                                 f"extraction failed: {type(records).__name__}: {records}")
             store.add_error(error, result.run_id)
             result.errors.append(error)
-            continue
-        result.claims += store.add(doc, records, name, version, result.run_id)
-        result.new_documents += 1
+        else:
+            done.append((doc, records))
+    result.claims += store.add_many(done, name, version, result.run_id)
+    result.new_documents += len(done)
     docs.clear()
 
 

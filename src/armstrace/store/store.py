@@ -83,24 +83,35 @@ class Store:
 
         Re-adding the same document with the same extractor version adds nothing.
         """
-        rows = [claim_row(r, doc.id, extractor, version, run_id) for r in records]
+        return self.add_many([(doc, records)], extractor, version, run_id)
+
+    def add_many(self, items: Iterable[tuple[Document, Iterable[Record]]], extractor: str,
+                 version: str, run_id: int | None = None) -> int:
+        """Store several documents with their claims in one transaction (a chunk): all of
+        them or none; return claims added."""
         with self.engine.begin() as conn:   # ON CONFLICT: concurrent writers store it once
-            if conn.execute(select(schema.documents.c.id)
-                            .where(schema.documents.c.id == doc.id)).first() is None:
-                conn.execute(insert_ignore(conn, schema.documents).values(**_doc_row(doc)))
-            t = schema.processed
-            if conn.execute(select(t.c.claims).where(t.c.document_id == doc.id,
-                                                     t.c.extractor_version == version)).first():
-                return 0
-            known = set(conn.execute(select(schema.claims.c.fingerprint).where(
-                schema.claims.c.document_id == doc.id)).scalars())
-            fresh = [r for r in {r["fingerprint"]: r for r in rows}.values()
-                     if r["fingerprint"] not in known]
-            if fresh:
-                conn.execute(insert_ignore(conn, schema.claims), fresh)
-            marked = conn.execute(insert_ignore(conn, t).values(
-                document_id=doc.id, extractor_version=version, claims=len(fresh)))
-            return len(fresh) if marked.rowcount else 0   # 0: another writer was first
+            return sum(self._add_in(conn, doc, records, extractor, version, run_id)
+                       for doc, records in items)
+
+    def _add_in(self, conn, doc: Document, records: Iterable[Record], extractor: str,
+                version: str, run_id: int | None) -> int:
+        rows = [claim_row(r, doc.id, extractor, version, run_id) for r in records]
+        if conn.execute(select(schema.documents.c.id)
+                        .where(schema.documents.c.id == doc.id)).first() is None:
+            conn.execute(insert_ignore(conn, schema.documents).values(**_doc_row(doc)))
+        t = schema.processed
+        if conn.execute(select(t.c.claims).where(t.c.document_id == doc.id,
+                                                 t.c.extractor_version == version)).first():
+            return 0
+        known = set(conn.execute(select(schema.claims.c.fingerprint).where(
+            schema.claims.c.document_id == doc.id)).scalars())
+        fresh = [r for r in {r["fingerprint"]: r for r in rows}.values()
+                 if r["fingerprint"] not in known]
+        if fresh:
+            conn.execute(insert_ignore(conn, schema.claims), fresh)
+        marked = conn.execute(insert_ignore(conn, t).values(
+            document_id=doc.id, extractor_version=version, claims=len(fresh)))
+        return len(fresh) if marked.rowcount else 0   # 0: another writer was first
 
     def add_error(self, error: IngestError, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:
