@@ -53,11 +53,11 @@ class Context:
 
     def elided_recipient(self, suppliers: list[str]) -> list[str]:
         """"It has also provided howitzers": the recipient named before for this supplier,
-        else the one recipient of the previous sentence or named without a supplier."""
+        else the one recipient of the last two sentences or named without a supplier."""
         for supplier, recipient, _ in reversed(self.recipients):
             if supplier in suppliers:
                 return [recipient]
-        named = set(self.pending) | {r for _, r, i in self.recipients if i >= self.index - 1}
+        named = set(self.pending) | {r for _, r, i in self.recipients if i >= self.index - 2}
         return list(named) if len(named) == 1 and not named & set(suppliers) else []
 
     def actor_at(self, token: Token) -> ActorMention | None:

@@ -62,7 +62,9 @@ def transfers(ctx: Context) -> list[Record]:
                 break
             roles = find_roles(trig, head, ctx, item.maker)
             if roles is not None:
-                out += _records(ctx, item, trig, roles)
+                made = _records(ctx, item, trig, roles)
+                out += made
+                ctx.recipients += [(r["supplier"], r["recipient"], ctx.index) for r in made]
                 found = True
             elif found:
                 break
