@@ -88,8 +88,9 @@ def test_a_partition_that_keeps_killing_workers_is_recorded_and_the_rest_loaded(
         result = run_batch([corpus], store, client, tmp_path / "out",
                            extractor="flaky_extractor:FlakyExtractor", partition_size=1)
         [error] = result.errors
-        assert error.input.startswith(f"{corpus} (bytes ") and "partition 1 failed" in error.problem
-        assert "KilledWorker" in error.problem and store.counts()["documents"] == 2
+        assert error.input.startswith(f"{corpus} (bytes ")
+        assert "partition 1 failed" in error.problem and "KilledWorker" in error.problem
+        assert store.counts()["documents"] == 2
 
 
 def test_cli_batch_on_a_local_cluster(cli, tmp_path):

@@ -88,7 +88,9 @@ def write_partition(folder: str | Path, index: int, documents: list[dict],
 
 
 def partitions_in(folder: str | Path) -> list[int]:
-    return sorted(int(p.stem.split("-")[1]) for p in (Path(folder) / "claims").glob("part-*.parquet"))
+    """Indices of the partitions written in ``folder``."""
+    files = (Path(folder) / "claims").glob("part-*.parquet")
+    return sorted(int(p.stem.split("-")[1]) for p in files)
 
 
 def load_folder(store, folder: str | Path, run_id: int | None = None,

@@ -11,6 +11,7 @@ from ...extract import extractor_names
 from ...ingest import FORMATS
 from .common import DbOption, console, err_console, open_store
 
+DEFAULT = extractor_names()[0]
 Corpus = Annotated[list[str], typer.Argument(
     help="JSONL or Parquet files, other input files, or directories (read recursively).")]
 
@@ -27,7 +28,7 @@ def batch_command(
         partition_size: Annotated[int, typer.Option(
             help="Documents (JSONL lines, Parquet rows, or files) per partition.")] = 200,
         extractor: Annotated[str, typer.Option(
-            help="Extraction backend: " + ", ".join(extractor_names()) + ".")] = extractor_names()[0],
+            help="Extraction backend: " + ", ".join(extractor_names()) + ".")] = DEFAULT,
         fmt: Annotated[Optional[str], typer.Option(
             "--format", help=f"Force an input format ({', '.join(FORMATS)}).")] = None,
         retries: Annotated[int, typer.Option(help="Retries of a failed partition.")] = 2,
