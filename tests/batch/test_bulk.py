@@ -77,3 +77,25 @@ def test_parquet_partitions_have_typed_columns(tmp_path):
 def _minimal():
     from armstrace.extract import get_extractor
     return get_extractor("minimal")
+
+
+def test_a_large_sqlite_load_rebuilds_indexes_in_one_transaction(tmp_path, fixtures,
+                                                                 monkeypatch):
+    """Above REBUILD_AT claims, SQLite drops the secondary indexes, loads, and builds them
+    again, all in one transaction: the same knowledge base, the indexes back."""
+    import armstrace.store.bulk as bulk
+    from sqlalchemy import text
+    paths = [CORPUS, fixtures / "docs.jsonl"]
+    out = _extract_here(tmp_path, paths)
+    normal, rebuilt = str(tmp_path / "normal.db"), str(tmp_path / "rebuilt.db")
+    with Store(normal) as store:
+        expected = load_folder(store, out)
+    monkeypatch.setattr(bulk, "REBUILD_AT", 0)
+    with Store(rebuilt) as store:
+        counts = load_folder(store, out)
+        with store.engine.connect() as conn:
+            names = {r[0] for r in conn.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'"))}
+    assert (counts.documents, counts.claims) == (expected.documents, expected.claims) != (0, 0)
+    assert {ix.name for ix in bulk.schema.claims.indexes} <= names
+    assert snapshot(rebuilt)["claims"] == snapshot(normal)["claims"]

@@ -31,6 +31,7 @@ DOC_EXTRA = ["extractor", "extractor_version"]
 CLAIM_COLUMNS = [c.name for c in schema.claims.columns if c.name not in ("id", "run_id")]
 ERROR_COLUMNS = ["input", "problem"]
 CHUNK = 500
+REBUILD_AT = 50_000                 # claims in one SQLite load from which indexes are rebuilt
 SQLITE_CACHE_KB = 256 * 1024        # page cache of a bulk-loading SQLite connection
 
 
@@ -96,17 +97,59 @@ def partitions_in(folder: str | Path) -> list[int]:
 def load_folder(store, folder: str | Path, run_id: int | None = None,
                 indices: Iterable[int] | None = None,
                 progress: Callable[[int], None] | None = None) -> LoadCounts:
-    """Load partitions (default: all in ``folder``) in index order; return the counts."""
+    """Load partitions (default: all in ``folder``) in index order; return the counts.
+
+    Each partition is one transaction. On SQLite, a load larger than the claims already
+    stored is one transaction in which the claims' secondary indexes are dropped and
+    rebuilt at the end (SQLite's DDL is transactional: readers see the old state, an
+    interruption leaves the store as it was); building an index once is much faster
+    than updating it row by row.
+    """
+    order = sorted(partitions_in(folder) if indices is None else indices)
+    if order and not is_postgres(store.engine) and _large(store, folder, order):
+        return _load_rebuilding_indexes(store, folder, order, run_id, progress)
     total = LoadCounts()
-    for index in sorted(partitions_in(folder) if indices is None else indices):
+    for index in order:
         total += load_partition(store, folder, index, run_id)
         if progress:
             progress(index)
     return total
 
 
+def _large(store, folder: str | Path, order: list[int]) -> bool:
+    incoming = sum(pq.ParquetFile(part_path(folder, "claims", i)).metadata.num_rows
+                   for i in order)
+    with store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM claims")).scalar_one()
+    return incoming >= max(stored, REBUILD_AT)
+
+
+def _load_rebuilding_indexes(store, folder, order, run_id, progress) -> LoadCounts:
+    indexes = [ix for ix in schema.claims.indexes if not ix.unique]
+    total = LoadCounts()
+    with store.engine.begin() as conn:
+        # the driver opens the transaction at the first data statement: make one first, so
+        # that dropping the indexes belongs to it
+        conn.exec_driver_sql("UPDATE schema_info SET value = value WHERE key = 'version'")
+        for ix in indexes:
+            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{ix.name}"')
+        for index in order:
+            total += _load_in(conn, folder, index, run_id)
+            if progress:
+                progress(index)
+        for ix in indexes:
+            ix.create(conn)
+    return total
+
+
 def load_partition(store, folder: str | Path, index: int,
                    run_id: int | None = None) -> LoadCounts:
+    with store.engine.begin() as conn:
+        return _load_in(conn, folder, index, run_id)
+
+
+def _load_in(conn: Connection, folder: str | Path, index: int,
+             run_id: int | None) -> LoadCounts:
     tables = {kind: pq.read_table(part_path(folder, kind, index)) for kind in KINDS}
     docs = _rows(tables["documents"], DOC_COLUMNS + DOC_EXTRA)
     claims = _rows(tables["claims"], CLAIM_COLUMNS)
@@ -114,13 +157,12 @@ def load_partition(store, folder: str | Path, index: int,
     processed = _processed_rows(docs, claims)
     now = datetime.now(timezone.utc)
     doc_rows = [(*d[:len(DOC_COLUMNS)], now) for d in docs]
-    with store.engine.begin() as conn:
-        load = _load_postgres if is_postgres(conn) else _load_sqlite
-        counts = load(conn, doc_rows, claims, processed, run_id)
-        if errors:
-            conn.execute(schema.ingest_errors.insert(),
-                         [dict(input=i, problem=p, run_id=run_id, at=now) for i, p in errors])
-        counts.errors = len(errors)
+    load = _load_postgres if is_postgres(conn) else _load_sqlite
+    counts = load(conn, doc_rows, claims, processed, run_id)
+    if errors:
+        conn.execute(schema.ingest_errors.insert(),
+                     [dict(input=i, problem=p, run_id=run_id, at=now) for i, p in errors])
+    counts.errors = len(errors)
     return counts
 
 
