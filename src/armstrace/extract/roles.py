@@ -146,11 +146,15 @@ def _preps(path: list[Token], ctx: Context, words: tuple[str, ...]) -> list[str]
     out: list[str] = []
     tokens = list(path)
     for tok in path:
-        tokens += [c for c in tok.children if c.dep_ == "conj"]
+        tokens += [c for c in tok.children if c.dep_ == "conj" and c.pos_ != "VERB"]
     for token in tokens:
         for child in token.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in words:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if token.pos_ == "VERB":   # "to X, Y militias and Z" parsed as the verb's conj
+                    objects += [c for c in token.children if c.dep_ == "conj" and c.i > child.i
+                                and c.pos_ in ("NOUN", "PROPN")]
+                for pobj in objects:
                     found = ctx.actors_of(pobj, through_preps=child.lower_ not in ("for", "to"))
                     out += [c for c in found if c not in out]
     return out
@@ -228,7 +232,10 @@ def _nearest_verb(token: Token) -> Token | None:
 
 def _copula_subject(noun: Token, ctx: Context) -> list[str]:
     """"China has been Pakistan's main supplier", "the largest importer ..., Saudi Arabia"."""
-    named = [c for ch in noun.children if ch.dep_ == "appos" for c in ctx.actors_of(ch)]
+    heads = [noun] + [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]   # "importer of US arms, X"
+    named = [c for h in heads for ch in h.children if ch.dep_ == "appos"
+             for c in ctx.actors_of(ch)]
     if named:
         return named
     if noun.dep_ in ("attr", "appos") and noun.head is not noun:
