@@ -37,13 +37,14 @@ def assertion_of(trigger: Token, ctx: Context, parties: Iterable[str]) -> str:
                 return "reported"
             if low in ("allegedly", "supposedly"):
                 return "alleged"
-    for verb in _reporting_verbs(trigger):
-        lemma = verb.lemma_.lower()
-        if lemma in c.denying_verbs:
-            return "denied"
-        if lemma in c.alleging_verbs:
-            return "alleged"
-        return _by_source(_subject(verb), ctx, parties, negated)
+    verbs = list(_reporting_verbs(trigger))
+    lemmas = {v.lemma_.lower() for v in verbs}
+    if lemmas & c.denying_verbs:        # "rejecting reports that Moscow was buying shells"
+        return "denied"
+    if lemmas & c.alleging_verbs:
+        return "alleged"
+    if verbs:
+        return _by_source(_subject(verbs[0]), ctx, parties, negated)
     according = _according_to(ctx)
     if according is not None:
         return _by_source(according, ctx, parties, negated)
