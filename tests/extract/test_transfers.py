@@ -116,3 +116,12 @@ def test_relative_date_resolved_against_document_date(transfers):
 
 def test_ban_is_not_a_transfer(transfers):
     assert transfers("The EU has banned arms sales to Russia since 2014.") == {}
+
+
+def test_diversion_told_from_the_product_side_is_one_record_via_the_buyer(transfers):
+    found = transfers("Rifles bought from Belgium by Chad have ended up with rebels in Sudan, "
+                      "according to a UN panel.")
+    record = found[("BEL", "NSAG", "small_arms")]
+    assert record["via"] == "TCD"
+    assert record["assertion"] == "reported"
+    assert ("BEL", "TCD", "small_arms") in found        # the first leg, as bought

@@ -29,6 +29,7 @@ class Roles:
     suppliers: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     origin: str | None = None
+    via: list[str] = field(default_factory=list)
 
 
 def find_roles(trigger, item: Token, ctx: Context, maker: str | None = None) -> Roles | None:
@@ -41,6 +42,8 @@ def find_roles(trigger, item: Token, ctx: Context, maker: str | None = None) -> 
         made = path[-2] if len(path) > 1 else item
         roles.recipients = [c for ch in made.children if ch.dep_ == "nsubj"
                             for c in ctx.actors_of(ch)] or _dative(t, ctx, item)
+    elif trigger.kind == "divert":
+        _diversion(item, path, ctx, roles)
     elif trigger.kind == "arrive":
         roles.recipients = _preps(path, ctx, ("in", "to", "at"))
         roles.suppliers = _preps(path, ctx, ("from",)) + _clause_agent(item, ctx)
@@ -80,6 +83,29 @@ def _fallbacks(trigger, item: Token, ctx: Context, roles: Roles, maker: str | No
         owner = [c for c in _owner(item, ctx, any_kind=True) if c not in roles.suppliers]
         roles.recipients = owner or (ctx.elided_recipient(roles.suppliers)
                                      if trigger.token.lemma_.lower() in _ELIDING else [])
+
+
+_BOUGHT = {"buy", "acquire", "purchase", "import", "obtain", "order", "receive"}
+_SOLD = {"supply", "sell", "export", "deliver", "send", "give", "provide", "transfer", "ship"}
+
+
+def _diversion(item: Token, path: list[Token], ctx: Context, roles: Roles) -> None:
+    """A chain told from the product's side: "weapons bought from the US by Saudi Arabia
+    ended up with Yemeni militias" is one transfer from the first exporter to the end user,
+    via the buyer (ONTOLOGY.md, diversion chains)."""
+    roles.recipients = _preps(path[-1:], ctx, ("with", "in", "to"))
+    for clause in (c for n in path if n.pos_ in ("NOUN", "PROPN") for c in n.children
+                   if c.dep_ in ("acl", "relcl")):
+        lemma = clause.lemma_.lower()
+        if lemma in _BOUGHT:
+            roles.suppliers = _preps([clause], ctx, ("from",))
+            roles.via = _agent(clause, ctx)
+        elif lemma in _SOLD:
+            roles.suppliers = _agent(clause, ctx)
+            roles.via = _preps([clause], ctx, ("to", "for"))
+        if roles.suppliers:
+            break
+    roles.via = [c for c in roles.via if c not in roles.suppliers + roles.recipients]
 
 
 def _passive(verb: Token) -> bool:

@@ -152,6 +152,10 @@ def _kind(token: Token, item: Token) -> str | None:
     if token.pos_ == "VERB" and lemma in c.arrive_verbs and \
             any(ch.dep_ == "nsubj" and item in ch.subtree for ch in token.children):
         return "arrive"
+    if token.pos_ == "VERB" and lemma == "end" and \
+            any(ch.dep_ == "prt" and ch.lower_ == "up" for ch in token.children) and \
+            any(ch.dep_ in ("nsubj", "nsubjpass") and item in ch.subtree for ch in token.children):
+        return "divert"        # "weapons bought from the US by Saudi Arabia ended up with ..."
     if token.pos_ in ("NOUN", "PROPN") and lemma in c.transfer_nouns and token is not item:
         return "noun"
     return None
@@ -182,6 +186,11 @@ def _item_root(head: Token) -> Token:
     while head.dep_ in ("compound", "amod") and head.head is not head:
         head = head.head
     return head
+
+
+def _one_or_list(codes: list[str]) -> str | list[str] | None:
+    codes = sorted(set(codes))
+    return None if not codes else codes[0] if len(codes) == 1 else codes
 
 
 def _anaphoric(item: ItemMention, ctx: Context) -> bool:
@@ -249,7 +258,7 @@ def _record(ctx, item, trigger, category, supplier, recipient, roles) -> Record:
             or tech_of(ctx.doc[item.end - 1], ctx)}
     if roles.origin and roles.origin != supplier:
         data["origin"] = roles.origin
-    via = via_of(trigger.token, ctx, {supplier, recipient})
+    via = _one_or_list(roles.via) or via_of(trigger.token, ctx, {supplier, recipient})
     if via:
         data["via"] = via
     quantity = quantity_of(ctx.doc[item.start:item.end])
