@@ -211,7 +211,7 @@ def refresh(conn: Connection, event_ids: Iterable[int]) -> None:
 def _event_claims(conn: Connection, ids: list[int]) -> dict[int, list[dict]]:
     c, d, ec = schema.claims, schema.documents, schema_kb.event_claims
     q = (select(ec.c.event_id, c.c.id, c.c.document_id, c.c.type, c.c.stage, c.c.assertion,
-                c.c.date, c.c.quote, d.c.date.label("doc_date"), d.c.source,
+                c.c.date, c.c.quote, c.c.ev_start, d.c.date.label("doc_date"), d.c.source,
                 *[c.c[a] for a in ATTRS])
          .join(c, c.c.id == ec.c.claim_id).join(d, d.c.id == c.c.document_id)
          .where(ec.c.event_id.in_(ids)))

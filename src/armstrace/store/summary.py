@@ -50,11 +50,12 @@ def _rank(kind: str, code: str | None) -> int:
 
 
 def _strength(c: dict) -> tuple:
-    """Firmest, furthest, latest; ties broken by content (document, quote), never by the
-    order claims were stored in, so concurrent writers agree on an event's best quote."""
+    """Firmest, furthest, latest; ties broken by content (document, then the earliest
+    sentence in it), never by the order claims were stored in, so concurrent writers
+    agree on an event's best quote."""
     return (c["assertion"] != "denied", _rank("assertion", c["assertion"]),
             _rank("stage", c["stage"]), bool(c["quote"]), c["when"] or "",
-            c["document_id"] or "", c["quote"] or "")
+            c["document_id"] or "", -(c.get("ev_start") or 0), c["quote"] or "")
 
 
 def stage_history(claims: list[dict]) -> list[list[str]]:
