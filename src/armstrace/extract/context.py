@@ -45,7 +45,6 @@ class Context:
     actors: list[ActorMention] = field(default_factory=list)
     items: list[ItemMention] = field(default_factory=list)
     previous: list[ActorMention] = field(default_factory=list)   # earlier sentences, oldest first
-    known_makers: list[str] = field(default_factory=list)        # actors named in the document
     recipients: list[tuple[str, str, int]] = field(default_factory=list)  # (supplier, recipient,
     frame: str | None = None        # "reported" when the sentence before reports as a whole
     index: int = 0                                                        # sentence) so far

@@ -17,15 +17,12 @@ class Cues:
         self.arrive_verbs = frozenset(t["arrive_verbs"])
         self.transfer_nouns = frozenset(t["nouns"])
         self.route_preps = frozenset(t["route_preps"])
-        self.re_export_verbs = frozenset(t["re_export_verbs"])
         self.stage = {stage: frozenset(v["lemmas"]) for stage, v in data["stage"].items()}
         a = data["assertion"]
         self.reported_nouns = frozenset(a["reported_nouns"])
         self.reporting_verbs = frozenset(a["reporting_verbs"])
         self.alleging_verbs = frozenset(a["alleging_verbs"])
         self.denying_verbs = frozenset(a["denying_verbs"])
-        self.hedge_words = frozenset(a["hedge_words"])
-        self.hypothetical_words = frozenset(a["hypothetical_words"])
         self.events = {kind: frozenset(words) for kind, words in data["events"].items()}
 
     def event_words(self) -> frozenset[str]:

@@ -1,7 +1,6 @@
 """Attributes of a transfer: quantity, date, route (via) and technology."""
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Span, Token
 

@@ -70,11 +70,9 @@ class RuleExtractor:
 
     def _context(self, doc: Document, sent: Span, parsed: Doc,
                  previous: list[ActorMention]) -> Context:
-        actors = self.actor_mentions(parsed, doc.date)
         return Context(doc=parsed, offset=sent.start_char, text=doc.text, doc_id=doc.id,
-                       date=doc.date, actors=actors, items=self.item_mentions(parsed),
-                       previous=list(previous),
-                       known_makers=sorted({m.code for m in previous + actors}))
+                       date=doc.date, actors=self.actor_mentions(parsed, doc.date),
+                       items=self.item_mentions(parsed), previous=list(previous))
 
     def actor_mentions(self, doc: Doc, date: str | None, within: Span | None = None
                        ) -> list[ActorMention]:

@@ -50,6 +50,8 @@ class Trigger:
 
 
 def transfers(ctx: Context) -> list[Record]:
+    """Transfers told about each item: by the governing word first; a clause on the item
+    ("rounds that it bought from Switzerland") may tell another."""
     out: list[Record] = []
     for item in ctx.items:
         if item.kind == "tech" and _has_purpose_item(item, ctx) or _purpose_of_other(item, ctx) \
@@ -68,8 +70,6 @@ def transfers(ctx: Context) -> list[Record]:
                 found = True
             elif found:
                 break
-        # the governing verb first; a clause on the item ("rounds that it bought from
-        # Switzerland", "components sent by Iran") may tell another transfer
     return out
 
 
@@ -87,12 +87,6 @@ def _records(ctx: Context, item: ItemMention, trigger: "Trigger", roles) -> list
     return [_record(ctx, item, trigger, category, supplier, recipient, roles)
             for supplier in roles.suppliers for recipient in roles.recipients
             if supplier != recipient for category in _categories(item)]
-
-
-def find_trigger(head: Token, ctx: Context) -> Trigger | None:
-    """The first candidate trigger (see :func:`candidate_triggers`)."""
-    found = candidate_triggers(head, ctx)
-    return found[0] if found else None
 
 
 def _self_noun(head: Token) -> Trigger | None:

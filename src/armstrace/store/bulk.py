@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import JSON, Boolean, Connection, Integer, select, text
+from sqlalchemy import Boolean, Connection, Integer, select, text
 
 from . import schema
 from .postgres import copy_rows, insert_ignore, is_postgres, staging_table

@@ -45,10 +45,6 @@ def span_codes(tokens: Iterable[Token], ctx: Context, skip: set[int] | None = No
     return codes
 
 
-def subtree_codes(token: Token, ctx: Context, skip: set[int] | None = None) -> list[str]:
-    return span_codes(token.subtree, ctx, skip)
-
-
 def clauses_below(token: Token) -> set[int]:
     """Token indices of relative and subordinate clauses and of place and time phrases
     inside a phrase ("Kim in Singapore", "Putin, who ...")."""
