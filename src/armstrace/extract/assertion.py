@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from .chain import governors, is_negated, modifiers
+from .chain import governors, is_negated, modifiers, subject
 from .context import Context
 from .cues import cues
 
@@ -90,12 +90,7 @@ def _reporting_verbs(trigger: Token) -> Iterator[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it is coordinated with ("X ... and said")."""
-    while True:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or verb.dep_ != "conj" or verb.head is verb:
-            return subj
-        verb = verb.head
+    return subject(verb, ("nsubj", "nsubjpass"))
 
 
 def _according_to(ctx: Context) -> Token | None:

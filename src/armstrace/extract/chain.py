@@ -37,6 +37,15 @@ def modifiers(token: Token) -> Iterator[Token]:
             yield child
 
 
+def subject(verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> Token | None:
+    """The verb's subject, or that of the verb it is coordinated with ("X ... and said")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in deps), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subj
+        verb = verb.head
+
+
 def is_negated(token: Token) -> bool:
     """"not sent", "never supplied"; also "had not sent or sold" for the second verb."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):

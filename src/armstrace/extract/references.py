@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .chain import subject
+
 if TYPE_CHECKING:
     from .context import ActorMention, Context
 
@@ -45,9 +47,9 @@ def _pool(ctx: "Context", token: Token) -> list["ActorMention"]:
 def _last(ctx: "Context", token: Token, persons: bool) -> list[str]:
     """"South Korea said it would reconsider its refusal": the subject of a verb above the
     pronoun first; else the last actor named before it."""
-    subject = _governing_subject(token, ctx)
-    if subject is not None:
-        return [subject]
+    speaker = _governing_subject(token, ctx)
+    if speaker is not None:
+        return [speaker]
     pool = _pool(ctx, token)
     if persons:
         people = [m for m in pool if m.kind in PERSON_KINDS]
@@ -63,7 +65,7 @@ def _governing_subject(token: Token, ctx: "Context") -> str | None:
     for verb in token.ancestors:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        subj = _subject(verb)
+        subj = subject(verb)
         if subj is None or subj is token or subj.pos_ == "PRON":
             continue
         if verb.lemma_.lower() not in cues().reporting_verbs:
@@ -72,14 +74,6 @@ def _governing_subject(token: Token, ctx: "Context") -> str | None:
             (ctx.actor_at(c) for c in subj.children if ctx.actor_at(c)), None)
         return mention.code if mention and not mention.made else None
     return None
-
-
-def _subject(verb: Token) -> Token | None:
-    while True:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None or verb.dep_ != "conj" or verb.head is verb:
-            return subj
-        verb = verb.head
 
 
 def _group(ctx: "Context", token: Token) -> list[str]:
