@@ -45,6 +45,11 @@ def span_codes(tokens: Iterable[Token], ctx: Context, skip: set[int] | None = No
     return codes
 
 
+def unique(codes: list[str]) -> list[str]:
+    """Codes in first-seen order, each once."""
+    return list(dict.fromkeys(codes))
+
+
 def clauses_below(token: Token) -> set[int]:
     """Token indices of relative and subordinate clauses and of place and time phrases
     inside a phrase ("Kim in Singapore", "Putin, who ...")."""

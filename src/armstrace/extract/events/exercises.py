@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import excluded, governing_verbs, modifier_codes, phrase_codes, prep_codes, \
+from .common import unique, excluded, governing_verbs, modifier_codes, phrase_codes, prep_codes, \
     subject_codes, triggers
 from .status import settle
 
@@ -74,7 +74,7 @@ def participants(trigger: Token, ctx: Context) -> list[str]:
         codes += prep_codes(clause, ctx, ("by", "with"), outside)   # "drills held by X and Y"
     verbs = governing_verbs(trigger)
     if verbs and verbs[0].lemma_.lower() in _CRITICS:
-        return _unique(codes)                   # "Poland condemned the drills": not a party
+        return unique(codes)                   # "Poland condemned the drills": not a party
     codes += subject_codes(trigger, ctx, outside)
     if verbs:
         verb = verbs[0]
@@ -82,15 +82,7 @@ def participants(trigger: Token, ctx: Context) -> list[str]:
         if verb.lemma_.lower() in _JOIN:
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in outside):
                 codes += phrase_codes(obj, ctx, outside)
-    return _unique(codes)
-
-
-def _unique(codes: list[str]) -> list[str]:
-    out: list[str] = []
-    for code in codes:
-        if code not in out:
-            out.append(code)
-    return out
+    return unique(codes)
 
 
 def domain_of(trigger: Token) -> str | None:

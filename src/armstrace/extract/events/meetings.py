@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...ontology import Record
 from ..context import Context
-from .common import direct_verb, governing_verbs, prep_codes, span_codes, subject_codes, \
+from .common import unique, direct_verb, governing_verbs, prep_codes, span_codes, subject_codes, \
     triggers, verb_subject_codes
 from .status import settle
 
@@ -108,9 +108,9 @@ def participants(trigger: Token, ctx: Context) -> list[str]:
             found = verb_subject_codes(verb, ctx)
             codes += found if found is not None else subject_codes(verb, ctx)
             codes += prep_codes(verb, ctx, ("with", "between"))
-    codes = _unique(codes)
+    codes = unique(codes)
     if len(codes) == 1 and trigger.lemma_.lower() in ("visit", "talk", "talks"):
-        codes = _unique(codes + _venue(trigger, ctx))
+        codes = unique(codes + _venue(trigger, ctx))
     return codes
 
 
@@ -145,11 +145,3 @@ def _venue(trigger: Token, ctx: Context) -> list[str]:
                 if m is not None and m.kind in ("capital", "state", "alias") and not m.made:
                     codes.append(m.code)
     return codes
-
-
-def _unique(codes: list[str]) -> list[str]:
-    out: list[str] = []
-    for code in codes:
-        if code not in out:
-            out.append(code)
-    return out
