@@ -8,9 +8,8 @@ from typing import Iterator
 
 import pyarrow.parquet as pq
 
-from ..ingest.dates import iso_date
 from ..ingest.documents import Document, IngestError
-from ..ingest.jsonl import FIELDS
+from ..ingest.jsonl import record_document
 
 
 def parquet_rows(path: Path) -> int:
@@ -32,10 +31,7 @@ def parquet_documents(path: Path, start: int, stop: int) -> Iterator[Document | 
             yield IngestError(where, 'row has no "text" string; a Parquet corpus needs a '
                                      '"text" column')
             continue
-        meta = {k: obj.get(k) for k in FIELDS}
-        meta["date"] = iso_date(meta["date"])
-        extra = {k: v for k, v in obj.items() if k not in FIELDS + ("text", "id")}
-        doc = Document(text=text, origin=where, meta=extra, **meta)
+        doc = record_document(obj, where)
         if obj.get("id") is not None:
             doc.meta["external_id"] = str(obj["id"])
         yield doc

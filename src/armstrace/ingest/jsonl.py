@@ -10,6 +10,15 @@ from .documents import Document, IngestError
 FIELDS = ("date", "source", "url", "title")
 
 
+def record_document(obj: dict, where: str) -> Document:
+    """A document from a record (a JSON line, a Parquet row): its text, the known metadata
+    fields (the date normalised), every other field but ``id`` kept as metadata."""
+    meta = {k: obj.get(k) for k in FIELDS}
+    meta["date"] = iso_date(meta["date"])
+    extra = {k: v for k, v in obj.items() if k not in FIELDS + ("text", "id")}
+    return Document(text=obj["text"], origin=where, meta=extra, **meta)
+
+
 def read_jsonl(stream: IO[bytes], origin: str) -> Iterator[Document | IngestError]:
     """Stream a JSONL file line by line; a broken line is an error, the rest goes on."""
     for n, raw in enumerate(stream, 1):
@@ -25,10 +34,7 @@ def read_jsonl(stream: IO[bytes], origin: str) -> Iterator[Document | IngestErro
             yield IngestError(where, 'line has no "text" string; each line must be an object '
                                      'with at least {"text": "..."}')
             continue
-        meta = {k: obj.get(k) for k in FIELDS}
-        meta["date"] = iso_date(meta["date"])
-        extra = {k: v for k, v in obj.items() if k not in FIELDS + ("text", "id")}
-        doc = Document(text=obj["text"], origin=where, meta=extra, **meta)
+        doc = record_document(obj, where)
         if obj.get("id"):
             doc.meta["external_id"] = str(obj["id"])
         yield doc
