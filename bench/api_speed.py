@@ -17,7 +17,6 @@ import os
 import platform
 import random
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kb_speed import ACTORS, fill  # noqa: E402  (the same synthetic claims)
 
+from timing import p50_p95  # noqa: E402  (bench/ helper)
 from armstrace.ontology import ontology  # noqa: E402
 from armstrace.store import Store  # noqa: E402
 from armstrace.store.events import merge_new_claims  # noqa: E402
@@ -78,8 +78,7 @@ def measure(base: str, repeat: int) -> dict[str, tuple[float, float]]:
                 response = client.get(path, params=params)
                 times.append((time.perf_counter() - t) * 1000)
                 response.raise_for_status()
-            times.sort()
-            out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+            out[name] = p50_p95(sorted(times))
     return out
 
 

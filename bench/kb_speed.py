@@ -14,13 +14,13 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from timing import latencies_ms, p50_p95  # noqa: E402  (bench/ helper)
 from armstrace.ontology import ontology
 from armstrace.store import Store
 from armstrace.store.events import EventFilter, events, merge_new_claims
@@ -103,14 +103,7 @@ def queries(rng: random.Random) -> dict[str, callable]:
 def time_queries(store: Store, repeat: int) -> dict[str, tuple[float, float]]:
     rng, out = random.Random(7), {}
     for name, make in queries(rng).items():
-        times = []
-        for _ in range(repeat):
-            f = make()
-            t = time.perf_counter()
-            events(store, f)
-            times.append((time.perf_counter() - t) * 1000)
-        times.sort()
-        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+        out[name] = p50_p95(latencies_ms(lambda f: events(store, f), make, repeat))
     return out
 
 

@@ -17,7 +17,6 @@ import os
 import platform
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from timing import latencies_ms, p50_p95  # noqa: E402  (bench/ helper)
 from armstrace.ontology import ontology
 from armstrace.store import Store
 from armstrace.store.bulk import load_folder, write_partition
@@ -96,17 +96,10 @@ def filters(rng: random.Random) -> dict:
 def time_queries(store: Store, repeat: int) -> tuple[dict, float]:
     rng, out, every = random.Random(7), {}, []
     for name, make in filters(rng).items():
-        times = []
-        for _ in range(repeat):
-            f = make()
-            t = time.perf_counter()
-            events(store, f)
-            times.append((time.perf_counter() - t) * 1000)
+        times = latencies_ms(lambda f: events(store, f), make, repeat)
         every += times
-        times.sort()
-        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
-    every.sort()
-    return out, every[int(0.95 * (len(every) - 1))]
+        out[name] = p50_p95(times)
+    return out, p50_p95(sorted(every))[1]
 
 
 def bench(engine: str, url: str, folder: Path, n_claims: int, repeat: int) -> dict:
