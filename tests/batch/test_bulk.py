@@ -83,7 +83,7 @@ def test_a_large_sqlite_load_rebuilds_indexes_in_one_transaction(tmp_path, fixtu
                                                                  monkeypatch):
     """Above REBUILD_AT claims, SQLite drops the secondary indexes, loads, and builds them
     again, all in one transaction: the same knowledge base, the indexes back."""
-    import armstrace.store.bulk as bulk
+    import armstrace.store.bulk_sqlite as bulk
     from sqlalchemy import text
     paths = [CORPUS, fixtures / "docs.jsonl"]
     out = _extract_here(tmp_path, paths)

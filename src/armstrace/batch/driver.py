@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from ..ingest import IngestError
 from ..store import Store
-from ..store.bulk import load_partition
+from ..store.bulk import load_folder
 from ..store.merging import merge_new_claims
 from .partitions import Partition, plan
 from .worker import extract_partition, extractor_identity
@@ -132,10 +132,9 @@ def _extract(client, parts: list[Partition], extractor: str, out: str, retries: 
 def _load(store: Store, out: str, done: list[int], result: BatchResult,
           progress: Progress | None) -> None:
     mark = time.perf_counter()
-    for n, index in enumerate(done, 1):
-        counts = load_partition(store, out, index, result.run_id)
-        result.new_documents += counts.documents
-        result.claims += counts.claims
-        if progress:
-            progress("load", n, len(done))
+    loaded = iter(range(1, len(done) + 1))
+    tick = (lambda _index: progress("load", next(loaded), len(done))) if progress else None
+    counts = load_folder(store, out, result.run_id, done, tick)
+    result.new_documents += counts.documents
+    result.claims += counts.claims
     result.load_seconds = time.perf_counter() - mark

@@ -3,36 +3,34 @@
 A partition ``n`` is three files in an output folder: ``documents/part-n.parquet``
 (documents extracted, with the extractor version), ``claims/part-n.parquet`` (claim
 rows, as :func:`rows.claim_row` makes them, JSON as text) and ``errors/part-n.parquet``
-(inputs that failed). Loading one partition is one transaction with the semantics of
-:meth:`Store.add`: a document already processed with that extractor version keeps its
-claims; nothing is stored twice. PostgreSQL gets COPY into staging tables, then
-``INSERT ... ON CONFLICT DO NOTHING``; SQLite gets executemany.
+(inputs that failed). Loading keeps the semantics of :meth:`Store.add`: a document
+already processed with that extractor version keeps its claims; nothing is stored
+twice. How rows get in differs by engine: COPY on PostgreSQL (:mod:`bulk_postgres`),
+Arrow-bound staging files and ``INSERT ... SELECT`` on SQLite (:mod:`bulk_sqlite`).
+A partition whose files cannot be read is recorded as an ingest error; the rest goes on.
 """
 from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from sqlalchemy import Boolean, Connection, Integer, select, text
+from sqlalchemy import Boolean, Integer
 
 from . import schema
-from .postgres import copy_rows, insert_ignore, is_postgres, staging_table
+from .postgres import is_postgres
 
 KINDS = ("documents", "claims", "errors")
 DOC_COLUMNS = ["id", "text", "date", "source", "url", "title", "origin", "meta"]
 DOC_EXTRA = ["extractor", "extractor_version"]
 CLAIM_COLUMNS = [c.name for c in schema.claims.columns if c.name not in ("id", "run_id")]
 ERROR_COLUMNS = ["input", "problem"]
-CHUNK = 500
-REBUILD_AT = 50_000                 # claims in one SQLite load from which indexes are rebuilt
-SQLITE_CACHE_KB = 256 * 1024        # page cache of a bulk-loading SQLite connection
+Progress = Callable[[int], None]        # called with each partition's index once loaded
 
 
 @dataclass
@@ -46,6 +44,10 @@ class LoadCounts:
         self.claims += other.claims
         self.errors += other.errors
         return self
+
+
+class PartitionError(ValueError):
+    """A partition's files cannot be read as the batch writes them."""
 
 
 def _arrow_type(column) -> pa.DataType:
@@ -94,141 +96,51 @@ def partitions_in(folder: str | Path) -> list[int]:
     return sorted(int(p.stem.split("-")[1]) for p in files)
 
 
+def read_partition(folder: str | Path, index: int) -> dict[str, pa.Table]:
+    """The partition's three tables, with the columns and types the batch writes, and
+    ``processed``: (document, extractor version, claims) per document, as Store.add
+    marks them. Raises PartitionError naming the file and the problem."""
+    tables = {}
+    for kind in KINDS:
+        path, sch = part_path(folder, kind, index), arrow_schema(kind)
+        try:
+            tables[kind] = pq.read_table(path, columns=sch.names).cast(sch)
+        except (OSError, pa.ArrowException, ValueError) as exc:
+            raise PartitionError(f"{path}: cannot read this partition file: {exc}") from exc
+    tables["processed"] = _processed(tables["documents"], tables["claims"])
+    return tables
+
+
+def _processed(docs: pa.Table, claims: pa.Table) -> pa.Table:
+    counts = claims.group_by("document_id").aggregate([("fingerprint", "count_distinct")])
+    per_doc = dict(zip(counts.column("document_id").to_pylist(),
+                       counts.column("fingerprint_count_distinct").to_pylist()))
+    return pa.table({"document_id": docs.column("id"),
+                     "extractor_version": docs.column("extractor_version"),
+                     "claims": pa.array([per_doc.get(d, 0) for d in docs.column("id").to_pylist()],
+                                        pa.int64())})
+
+
+def documents_outside(tables: dict[str, pa.Table]) -> list[str]:
+    """Documents the partition's claims refer to that the partition does not carry."""
+    claims, docs = tables["claims"].column("document_id"), tables["documents"].column("id")
+    return pc.unique(claims.filter(pc.invert(pc.is_in(claims, value_set=docs)))).to_pylist()
+
+
 def load_folder(store, folder: str | Path, run_id: int | None = None,
                 indices: Iterable[int] | None = None,
-                progress: Callable[[int], None] | None = None) -> LoadCounts:
-    """Load partitions (default: all in ``folder``) in index order; return the counts.
-
-    Each partition is one transaction. On SQLite, a load larger than the claims already
-    stored is one transaction in which the claims' secondary indexes are dropped and
-    rebuilt at the end (SQLite's DDL is transactional: readers see the old state, an
-    interruption leaves the store as it was); building an index once is much faster
-    than updating it row by row.
-    """
+                progress: Progress | None = None) -> LoadCounts:
+    """Load partitions (default: all in ``folder``) in index order; return the counts."""
     order = sorted(partitions_in(folder) if indices is None else indices)
-    if order and not is_postgres(store.engine) and _large(store, folder, order):
-        return _load_rebuilding_indexes(store, folder, order, run_id, progress)
-    total = LoadCounts()
-    for index in order:
-        total += load_partition(store, folder, index, run_id)
-        if progress:
-            progress(index)
-    return total
-
-
-def _large(store, folder: str | Path, order: list[int]) -> bool:
-    incoming = sum(pq.ParquetFile(part_path(folder, "claims", i)).metadata.num_rows
-                   for i in order)
-    with store.engine.connect() as conn:
-        stored = conn.execute(text("SELECT count(*) FROM claims")).scalar_one()
-    return incoming >= max(stored, REBUILD_AT)
-
-
-def _load_rebuilding_indexes(store, folder, order, run_id, progress) -> LoadCounts:
-    indexes = [ix for ix in schema.claims.indexes if not ix.unique]
-    total = LoadCounts()
-    with store.engine.begin() as conn:
-        # the driver opens the transaction at the first data statement: make one first, so
-        # that dropping the indexes belongs to it
-        conn.exec_driver_sql("UPDATE schema_info SET value = value WHERE key = 'version'")
-        for ix in indexes:
-            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{ix.name}"')
-        for index in order:
-            total += _load_in(conn, folder, index, run_id)
-            if progress:
-                progress(index)
-        for ix in indexes:
-            ix.create(conn)
-    return total
+    if not order:
+        return LoadCounts()
+    if is_postgres(store.engine):
+        from .bulk_postgres import load_postgres
+        return load_postgres(store, folder, order, run_id, progress)
+    from .bulk_sqlite import load_sqlite
+    return load_sqlite(store, folder, order, run_id, progress)
 
 
 def load_partition(store, folder: str | Path, index: int,
                    run_id: int | None = None) -> LoadCounts:
-    with store.engine.begin() as conn:
-        return _load_in(conn, folder, index, run_id)
-
-
-def _load_in(conn: Connection, folder: str | Path, index: int,
-             run_id: int | None) -> LoadCounts:
-    tables = {kind: pq.read_table(part_path(folder, kind, index)) for kind in KINDS}
-    docs = _rows(tables["documents"], DOC_COLUMNS + DOC_EXTRA)
-    claims = _rows(tables["claims"], CLAIM_COLUMNS)
-    errors = _rows(tables["errors"], ERROR_COLUMNS)
-    processed = _processed_rows(docs, claims)
-    now = datetime.now(timezone.utc)
-    doc_rows = [(*d[:len(DOC_COLUMNS)], now) for d in docs]
-    load = _load_postgres if is_postgres(conn) else _load_sqlite
-    counts = load(conn, doc_rows, claims, processed, run_id)
-    if errors:
-        conn.execute(schema.ingest_errors.insert(),
-                     [dict(input=i, problem=p, run_id=run_id, at=now) for i, p in errors])
-    counts.errors = len(errors)
-    return counts
-
-
-def _rows(table: pa.Table, names: list[str]) -> list[tuple]:
-    return list(zip(*(table.column(n).to_pylist() for n in names))) if table.num_rows else []
-
-
-def _processed_rows(docs: list[tuple], claims: list[tuple]) -> list[tuple]:
-    """(document id, extractor version, claims) per document, as Store.add counts them."""
-    fp, doc_at = CLAIM_COLUMNS.index("fingerprint"), CLAIM_COLUMNS.index("document_id")
-    per_doc = Counter(doc for doc, _ in {(c[doc_at], c[fp]) for c in claims})
-    version_at = len(DOC_COLUMNS) + 1
-    return [(d[0], d[version_at], per_doc.get(d[0], 0)) for d in docs]
-
-
-def _load_sqlite(conn: Connection, docs, claims, processed, run_id) -> LoadCounts:
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")   # indexes stay in memory
-    names = DOC_COLUMNS + ["ingested_at"]
-    if docs:
-        conn.execute(insert_ignore(conn, schema.documents),
-                     [dict(zip(names, (*d[:-2], json.loads(d[-2]) if d[-2] else None, d[-1])))
-                      for d in docs])
-    done = _already_processed(conn, processed)
-    doc_at = CLAIM_COLUMNS.index("document_id")
-    version_at = CLAIM_COLUMNS.index("extractor_version")
-    fresh = [(*c, run_id) for c in claims if (c[doc_at], c[version_at]) not in done]
-    cols = ", ".join(f'"{n}"' for n in CLAIM_COLUMNS + ["run_id"])
-    marks = ", ".join("?" * (len(CLAIM_COLUMNS) + 1))
-    added = conn.exec_driver_sql(f"INSERT OR IGNORE INTO claims ({cols}) VALUES ({marks})",
-                                 fresh).rowcount if fresh else 0
-    new = [p for p in processed if (p[0], p[1]) not in done]
-    marked = conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO processed (document_id, extractor_version, claims) "
-        "VALUES (?, ?, ?)", new).rowcount if new else 0
-    return LoadCounts(documents=marked, claims=added)
-
-
-def _already_processed(conn: Connection, processed: list[tuple]) -> set[tuple[str, str]]:
-    t, ids, out = schema.processed, sorted({p[0] for p in processed}), set()
-    for i in range(0, len(ids), CHUNK):
-        q = select(t.c.document_id, t.c.extractor_version).where(
-            t.c.document_id.in_(ids[i:i + CHUNK]))
-        out |= {tuple(r) for r in conn.execute(q)}
-    return out
-
-
-def _load_postgres(conn: Connection, docs, claims, processed, run_id) -> LoadCounts:
-    doc_cols = DOC_COLUMNS + ["ingested_at"]
-    for name, like, cols, rows in (("s_documents", "documents", doc_cols, docs),
-                                   ("s_claims", "claims", CLAIM_COLUMNS, claims),
-                                   ("s_processed", "processed",
-                                    ["document_id", "extractor_version", "claims"], processed)):
-        staging_table(conn, like, name, cols)
-        conn.execute(text(f'ALTER TABLE "{name}" ADD COLUMN seq bigint'))
-        copy_rows(conn, name, [*cols, "seq"], ((*r, i) for i, r in enumerate(rows)))
-    listed = ", ".join(f'"{c}"' for c in doc_cols)
-    conn.execute(text(f"INSERT INTO documents ({listed}) SELECT {listed} FROM s_documents "
-                      "ORDER BY seq ON CONFLICT DO NOTHING"))
-    targets = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
-    sources = ", ".join(f's."{c}"' for c in CLAIM_COLUMNS)
-    added = conn.execute(text(
-        f"INSERT INTO claims ({targets}, run_id) SELECT {sources}, :run "
-        "FROM s_claims s WHERE NOT EXISTS (SELECT 1 FROM processed p WHERE "
-        "p.document_id = s.document_id AND p.extractor_version = s.extractor_version) "
-        "ORDER BY s.seq ON CONFLICT DO NOTHING"), {"run": run_id}).rowcount
-    marked = conn.execute(text(
-        "INSERT INTO processed (document_id, extractor_version, claims) SELECT document_id, "
-        "extractor_version, claims FROM s_processed ORDER BY seq ON CONFLICT DO NOTHING")).rowcount
-    return LoadCounts(documents=marked, claims=added)
+    return load_folder(store, folder, run_id, [index])

@@ -11,6 +11,7 @@ from typing import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from . import schema
+from .claim_indexes import droppable_indexes
 from .postgres import MIGRATE_LOCK, exclusive
 
 Step = tuple[int, str, Callable[[Connection], None]]
@@ -28,6 +29,8 @@ def _create_v2(conn: Connection) -> None:
 STEPS: list[Step] = [
     (1, "documents, runs, claims with evidence, ingest errors", _create_v1),
     (2, "events merged from claims, their claims and actors", _create_v2),
+    (3, "claim indexes a bulk load can drop and build again: the fingerprint key as a "
+        "unique index, partial indexes on supplier, recipient and date", droppable_indexes),
 ]
 
 
