@@ -108,3 +108,18 @@ def test_the_loading_connection_is_given_back_as_it_was(tmp_path, path):
         names = {r[0] for r in store.engine.connect().execute(text(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'"))}
     assert {ix.name for ix in schema.claims.indexes} <= names
+
+
+def test_staging_that_fails_stops_the_load_with_the_store_as_it_was(tmp_path, monkeypatch):
+    """The staging files cannot be written (here: their names are taken by folders):
+    a clear error, and nothing of the load stored."""
+    import contextlib
+    out, staging = tmp_path / "parts", tmp_path / "staging"
+    _partition(out, 0, range(0, 10))
+    (staging / "staging-0.db").mkdir(parents=True)
+    monkeypatch.setattr(bulk_sqlite.tempfile, "TemporaryDirectory",
+                        lambda **_: contextlib.nullcontext(str(staging)))
+    with Store(tmp_path / "kb.db") as store:
+        with pytest.raises(bulk_sqlite.StagingError, match="nothing was stored"):
+            load_folder(store, out)
+        assert store.counts()["documents"] == store.counts()["claims"] == 0

@@ -39,6 +39,10 @@ CACHE_KB = 512 * 1024               # page cache of the loading connection (uppe
 STAGED = {"documents": "d", "claims": "c", "processed": "p", "errors": "e"}
 
 
+class StagingError(RuntimeError):
+    """Partitions could not be written to the staging files."""
+
+
 @dataclass
 class Staged:
     """One partition in a staging file (or why it could not be read)."""
@@ -81,6 +85,18 @@ def _stage(folder, order: list[int], tmp: Path) -> tuple[list[Staged], dict[str,
 
 
 def _stage_group(folder, alias: str, path: Path, indices: list[int]) -> list[Staged]:
+    """Stage ``indices`` into the file at ``path``. Nothing is stored yet: a failure
+    here (no room in the temporary folder, say) stops the load with the store as it was."""
+    from adbc_driver_manager import Error
+    try:
+        return _write_staging(folder, alias, path, indices)
+    except (Error, OSError) as exc:
+        raise StagingError(f"staging partitions of {folder} in {path.parent} failed: {exc}; "
+                           "nothing was stored (set TMPDIR to a folder with more room if "
+                           "that is the cause)") from exc
+
+
+def _write_staging(folder, alias: str, path: Path, indices: list[int]) -> list[Staged]:
     import adbc_driver_sqlite.dbapi as adbc
     out = []
     with adbc.connect(str(path)) as conn, conn.cursor() as cur:
