@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
+from .sqlite_conn import foreign_keys_off
 from .bulk import (CLAIM_COLUMNS, DOC_COLUMNS, LoadCounts, PartitionError, Progress,
                    documents_outside, part_path, read_partition)
 
@@ -124,27 +125,33 @@ def _loading_connection(store, files: dict[str, Path]) -> Iterator[sqlite3.Conne
     they were afterwards."""
     raw = store.engine.raw_connection()
     db: sqlite3.Connection = raw.driver_connection
-    isolation = db.isolation_level
     saved = {name: db.execute(f"PRAGMA {name}").fetchone()[0]
              for name in ("cache_size", "wal_autocheckpoint")}
-    db.isolation_level = None
-    for pragma in ("foreign_keys=OFF", f"cache_size=-{CACHE_KB}", "wal_autocheckpoint=0"):
-        db.execute(f"PRAGMA {pragma}")
+    try:
+        with foreign_keys_off(db), _attached(db, files):
+            db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+            db.execute("PRAGMA wal_autocheckpoint=0")
+            yield db
+    finally:
+        for name, value in saved.items():
+            db.execute(f"PRAGMA {name}={value}")
+        raw.close()
+
+
+@contextmanager
+def _attached(db: sqlite3.Connection, files: dict[str, Path]) -> Iterator[None]:
+    """The staging files attached under their aliases; detached afterwards (after
+    rolling back a transaction left open, since SQLite detaches only outside one)."""
     try:
         for alias, path in files.items():
             db.execute(f'ATTACH DATABASE ? AS "{alias}"', (str(path),))
-        yield db
+        yield
     finally:
         if db.in_transaction:
             db.execute("ROLLBACK")
-        for (alias,) in db.execute("SELECT name FROM pragma_database_list WHERE seq > 1")\
-                .fetchall():
-            db.execute(f'DETACH DATABASE "{alias}"')
-        db.execute("PRAGMA foreign_keys=ON")
-        for name, value in saved.items():
-            db.execute(f"PRAGMA {name}={value}")
-        db.isolation_level = isolation
-        raw.close()
+        for (alias,) in db.execute("SELECT name FROM pragma_database_list").fetchall():
+            if alias in files:
+                db.execute(f'DETACH DATABASE "{alias}"')
 
 
 def _load_rebuilding_indexes(db: sqlite3.Connection, staged: list[Staged],

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateTable
 
 from . import schema
+from .sqlite_conn import foreign_keys_off
 
 NAME = "uq_claims_fingerprint"
 
@@ -34,21 +35,13 @@ def droppable_indexes(conn: Connection) -> None:
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = "
                       "'claims' AND name LIKE 'sqlite_autoindex_claims%'").fetchone():
         return
-    isolation = db.isolation_level
-    db.isolation_level = None
-    db.execute("PRAGMA foreign_keys=OFF")
-    try:
+    with foreign_keys_off(db):
         db.execute("BEGIN IMMEDIATE")
         _rebuild_claims(db)
         bad = db.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise RuntimeError(f"claims table rebuild left broken references: {bad[:3]}")
         db.execute("COMMIT")
-    finally:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.isolation_level = isolation
 
 
 def _rebuild_claims(db: sqlite3.Connection) -> None:
