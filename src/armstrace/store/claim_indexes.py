@@ -24,6 +24,7 @@ NAME = "uq_claims_fingerprint"
 
 
 def droppable_indexes(conn: Connection) -> None:
+    """Step 3 on the connection's engine (a no-op where the indexes are already so)."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"ALTER TABLE claims DROP CONSTRAINT IF EXISTS {NAME}")
         for ix in schema.claims.indexes:
@@ -38,7 +39,7 @@ def droppable_indexes(conn: Connection) -> None:
     with foreign_keys_off(db):
         db.execute("BEGIN IMMEDIATE")
         _rebuild_claims(db)
-        bad = db.execute("PRAGMA foreign_key_check").fetchall()
+        bad = db.execute("PRAGMA foreign_key_check(claims)").fetchall()
         if bad:
             raise RuntimeError(f"claims table rebuild left broken references: {bad[:3]}")
         db.execute("COMMIT")

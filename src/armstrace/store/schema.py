@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData,
                         String, Table, Text, text)
-
 from sqlalchemy.dialects import registry
 from sqlalchemy.schema import CreateIndex
 
