@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--append", action="store_true", help="append to bench/RESULTS.md")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
     command = "python bench/kb_speed.py " + " ".join(sys.argv[1:])
     import sqlite3
     machine = f"{platform.node()}: {platform.processor() or platform.machine()}, " \
