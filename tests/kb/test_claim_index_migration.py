@@ -95,3 +95,19 @@ def test_version_2_database_gets_the_fingerprint_index(store_url):
             {"type": "transfer", "supplier": "IRN", "recipient": "RUS", "item": "uav",
              "quote": "Iran sent drones"}], date="2022-09-01", version="t2")
         assert again is not None and store.counts()["claims"] == 3   # new version: new key
+
+
+def test_partial_indexes_serve_lookups_with_bound_values(tmp_path):
+    """Rows without a value are left out of these indexes; a lookup by value (bound
+    as a parameter, as the store's queries do) still uses them."""
+    with Store(tmp_path / "kb.db") as store:
+        db = store.engine.raw_connection()
+        try:
+            for column, index in (("supplier", "ix_claims_supplier"),
+                                  ("recipient", "ix_claims_recipient"), ("date", "ix_claims_date")):
+                plan = db.driver_connection.execute(
+                    f"EXPLAIN QUERY PLAN SELECT id FROM claims WHERE {column} = ?",
+                    ("RUS",)).fetchall()
+                assert index in " ".join(str(row[-1]) for row in plan), (column, plan)
+        finally:
+            db.close()
