@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from timing import machine as describe_machine  # noqa: E402  (bench/ helper)
 from armstrace.batch import run_batch
 from armstrace.batch.worker import load_extractor
 from armstrace.ingest import Document, read
@@ -94,9 +94,7 @@ def main() -> None:
     parser.add_argument("--append", action="store_true", help="append to bench/RESULTS.md")
     args = parser.parse_args()
     command = "python bench/batch_speed.py " + " ".join(sys.argv[1:])
-    machine = (f"{platform.node()}: {platform.machine()}, {os.cpu_count()} CPUs shared with "
-               f"other jobs (load average at start {os.getloadavg()[0]:.1f}), Python "
-               f"{platform.python_version()}")
+    machine = describe_machine()
     folder = Path(tempfile.mkdtemp(prefix="batch-bench-"))
     corpus, n_base, n_docs = write_corpus(folder, args.repeat)
     print(f"corpus: {n_base} source documents x {args.repeat} = {n_docs}", flush=True)

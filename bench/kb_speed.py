@@ -11,8 +11,6 @@ p50 and p95 in milliseconds. ``--append`` adds the figures to bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import sys
 import tempfile
@@ -20,7 +18,7 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from timing import latencies_ms, p50_p95  # noqa: E402  (bench/ helper)
+from timing import latencies_ms, machine as describe_machine, p50_p95  # noqa: E402  (bench/ helper)
 from armstrace.ontology import ontology
 from armstrace.store import Store
 from armstrace.store.events import EventFilter, events, merge_new_claims
@@ -149,10 +147,7 @@ def main() -> None:
     folder = args.dir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     command = "python bench/kb_speed.py " + " ".join(sys.argv[1:])
-    import sqlite3
-    machine = f"{platform.node()}: {platform.processor() or platform.machine()}, " \
-              f"{os.cpu_count()} CPUs (load average at start {os.getloadavg()[0]:.1f}, shared " \
-              f"with other jobs), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    machine = describe_machine(with_sqlite=True)
     blocks = []
     for size in args.sizes:
         block = report(bench(size, folder, args.repeat))

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
-import platform
 import random
-import sqlite3
 import sys
 import tempfile
 import time
@@ -26,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from timing import latencies_ms, p50_p95  # noqa: E402  (bench/ helper)
+from timing import latencies_ms, machine as describe_machine, p50_p95  # noqa: E402  (bench/ helper)
 from armstrace.ontology import ontology
 from armstrace.store import Store
 from armstrace.store.bulk import load_folder, write_partition
@@ -167,9 +164,7 @@ def main() -> None:
     parser.add_argument("--append", action="store_true", help="append to bench/RESULTS.md")
     args = parser.parse_args()
     command = "python bench/load_speed.py " + " ".join(sys.argv[1:])
-    machine = (f"{platform.node()}: {platform.machine()}, {os.cpu_count()} CPUs shared with "
-               f"other jobs (load average at start {os.getloadavg()[0]:.1f}), Python "
-               f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    machine = describe_machine(with_sqlite=True)
     work = Path(tempfile.mkdtemp(prefix="load-bench-"))
     t = time.perf_counter()
     generate(work / "parts", args.claims, args.partition)
